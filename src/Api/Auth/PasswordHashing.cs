@@ -1,0 +1,15 @@
+using GridCase.Domain.Organisation;
+using Microsoft.AspNetCore.Identity;
+
+namespace GridCase.Api.Auth;
+
+/// <summary>PBKDF2 password hashes (ASP.NET Core Identity's format, versioned, salted).</summary>
+public sealed class PasswordHashing
+{
+    private readonly PasswordHasher<User> _hasher = new();
+
+    public string Hash(string password) => _hasher.HashPassword(null!, password);
+
+    public bool Verify(User user, string password) =>
+        _hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+}

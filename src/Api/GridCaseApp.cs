@@ -1,0 +1,105 @@
+using FluentValidation;
+using GridCase.Api.Auth;
+using GridCase.Api.Auth.IssueToken;
+using GridCase.Api.Demo;
+using GridCase.Api.Health;
+using GridCase.Api.Infrastructure;
+using GridCase.Api.Reference.GetCalendar;
+using GridCase.Api.Reference.GetCatalogue;
+using GridCase.Api.Reference.ListOrgUnits;
+using GridCase.Domain.Calendar;
+using GridCase.Persistence;
+using GridCase.Persistence.Catalogue;
+using GridCase.Persistence.Organisation;
+using Mediator;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace GridCase.Api;
+
+/// <summary>The composition root: services, middleware and routes.</summary>
+public static class GridCaseApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(GridCaseSettings.DefaultUrls);
+        }
+
+        var settings = GridCaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        AddServices(builder.Services, settings);
+        var app = builder.Build();
+        UsePipeline(app);
+        MapRoutes(app);
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Logger.LogInformation("GridCase is ready: open {Urls} (API docs at /swagger).", string.Join(", ", app.Urls)));
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, GridCaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(WorkingCalendar.CreateDefault());
+        services.AddGridCasePersistence(settings.Persistence);
+        services.AddScoped<OrgStore>();
+        services.AddScoped<CatalogueStore>();
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton<StartupState>();
+        services.AddHostedService<DatabaseStartup>();
+
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<IssueTokenValidator>(ServiceLifetime.Singleton);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        var signingKey = SigningKey.Resolve(settings);
+        services.AddSingleton(signingKey);
+        services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenIssuer>((options, issuer) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = issuer.ValidationParameters();
+            });
+        services.AddAuthorization();
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "GridCase API", Version = "v1" }));
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSwagger();
+        app.UseSwaggerUI();
+        app.UseAuthentication();
+        app.UseAuthorization();
+    }
+
+    private static void MapRoutes(WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+        app.MapIssueToken();
+        var api = app.MapGroup("").RequireAuthorization();
+        api.MapListOrgUnits();
+        api.MapGetCatalogue();
+        api.MapGetCalendar();
+    }
+}

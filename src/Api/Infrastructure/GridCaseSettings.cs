@@ -1,0 +1,74 @@
+using GridCase.Persistence;
+
+namespace GridCase.Api.Infrastructure;
+
+/// <summary>Bad configuration, reported as one line before the host starts.</summary>
+public sealed class ConfigurationException(string message) : Exception(message);
+
+/// <summary>The settings GridCase reads from the standard .NET configuration keys.</summary>
+public sealed record GridCaseSettings(PersistenceOptions Persistence, bool Demo, string? SigningKey, TimeSpan TokenLifetime)
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static GridCaseSettings From(IConfiguration configuration, string contentRoot)
+    {
+        var dataDirectory = configuration["GridCase:DataDirectory"];
+        dataDirectory = Path.GetFullPath(string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory, contentRoot);
+
+        var providerText = configuration["GridCase:Database:Provider"];
+        var provider = string.IsNullOrWhiteSpace(providerText) ? "sqlite" : providerText.Trim().ToLowerInvariant();
+        var connectionString = configuration.GetConnectionString("GridCase");
+        var persistence = provider switch
+        {
+            "sqlite" => new PersistenceOptions(
+                DatabaseProvider.Sqlite,
+                string.IsNullOrWhiteSpace(connectionString) ? $"Data Source={Path.Combine(dataDirectory, "gridcase.db")}" : connectionString,
+                dataDirectory),
+            "postgres" or "postgresql" => new PersistenceOptions(
+                DatabaseProvider.Postgres,
+                string.IsNullOrWhiteSpace(connectionString)
+                    ? throw new ConfigurationException("GridCase:Database:Provider is 'postgres' but ConnectionStrings:GridCase is not set.")
+                    : connectionString,
+                dataDirectory),
+            _ => throw new ConfigurationException($"GridCase:Database:Provider must be 'sqlite' or 'postgres', not '{providerText}'."),
+        };
+
+        var demoText = configuration["GridCase:Demo"];
+        bool demo;
+        if (string.IsNullOrWhiteSpace(demoText))
+        {
+            demo = false;
+        }
+        else if (!bool.TryParse(demoText, out demo))
+        {
+            throw new ConfigurationException($"GridCase:Demo must be true or false, not '{demoText}'.");
+        }
+
+        var signingKey = configuration["GridCase:Auth:SigningKey"];
+        if (!demo && string.IsNullOrWhiteSpace(signingKey))
+        {
+            throw new ConfigurationException("GridCase:Auth:SigningKey is required outside demo mode (base64, at least 32 bytes).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(signingKey) && !IsStrongBase64Key(signingKey))
+        {
+            throw new ConfigurationException("GridCase:Auth:SigningKey must be base64 of at least 32 bytes.");
+        }
+
+        var lifetimeText = configuration["GridCase:Auth:TokenLifetime"];
+        var lifetime = TimeSpan.FromHours(8);
+        if (!string.IsNullOrWhiteSpace(lifetimeText)
+            && (!TimeSpan.TryParse(lifetimeText, System.Globalization.CultureInfo.InvariantCulture, out lifetime) || lifetime <= TimeSpan.Zero))
+        {
+            throw new ConfigurationException($"GridCase:Auth:TokenLifetime must be a positive time span such as 08:00:00, not '{lifetimeText}'.");
+        }
+
+        return new GridCaseSettings(persistence, demo, signingKey, lifetime);
+    }
+
+    private static bool IsStrongBase64Key(string text)
+    {
+        var buffer = new byte[text.Length];
+        return Convert.TryFromBase64String(text, buffer, out var written) && written >= 32;
+    }
+}

@@ -1,0 +1,68 @@
+using FluentValidation;
+using GridCase.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace GridCase.Api.Infrastructure;
+
+/// <summary>
+/// Turns every expected failure into ProblemDetails: bad input 400 (fields named), sign-in 401, role 403,
+/// unknown ids 404, a refused transition 409, a broken domain rule 422. Anything else stays a 500.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public const string TypeBase = "https://gridcase.dev/problems/";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            ValidationException validation => new HttpValidationProblemDetails(
+                validation.Errors
+                    .GroupBy(e => JsonName(e.PropertyName))
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "请求无效 / The request is invalid.",
+                Type = TypeBase + "validation",
+            },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "请求无效 / The request is invalid.",
+                Detail = bad.InnerException is System.Text.Json.JsonException json ? "Malformed JSON: " + json.Message : bad.Message,
+                Type = TypeBase + "bad-request",
+            },
+            AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, "authentication", exception.Message),
+            ForbiddenException => Problem(StatusCodes.Status403Forbidden, "forbidden", exception.Message),
+            NotFoundException => Problem(StatusCodes.Status404NotFound, "not-found", exception.Message),
+            InvalidTransitionException domain => Problem(StatusCodes.Status409Conflict, domain.Code, exception.Message),
+            DomainRuleException domain => Problem(StatusCodes.Status422UnprocessableEntity, domain.Code, exception.Message),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Problem(int status, string code, string detail) => new()
+    {
+        Status = status,
+        Title = detail,
+        Type = TypeBase + code,
+        Detail = detail,
+    };
+
+    private static string JsonName(string propertyName) =>
+        string.IsNullOrEmpty(propertyName) ? "" : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+}

@@ -1,0 +1,7 @@
+using Mediator;
+
+namespace GridCase.Api.Reference.ListOrgUnits;
+
+public sealed record ListOrgUnitsQuery(string? Parent, string? Level) : IQuery<IReadOnlyList<OrgUnitResponse>>;
+
+public sealed record OrgUnitResponse(string Code, string Name, string Level, string? ParentCode, string Kind);

@@ -1,0 +1,149 @@
+using GridCase.Domain.Organisation;
+
+namespace GridCase.Domain.Cases;
+
+public sealed partial class Case
+{
+    private const string PushDownRule = "不得将应由乡镇（街道）或部门处置的事件流转返回到网格";
+
+    /// <summary>
+    /// Makes <paramref name="target"/> responsible (任务派遣), from Filed or Dispatched: status Dispatched, the
+    /// actor's unit (when it has one) becomes the dispatching unit, the floor rises to the target's level.
+    /// <para>
+    /// A push-down (the floor has reached <see cref="NoPushDownPolicy.FloorFrom"/> and the target is at or below
+    /// <see cref="NoPushDownPolicy.BlockedLevel"/>) is not thrown: the result is refused, the case state is
+    /// unchanged, and an <see cref="CaseEventKind.EscalationBlocked"/> event is pending so the caller can persist
+    /// the refusal before answering 409. Every other refusal throws and records nothing.
+    /// </para>
+    /// </summary>
+    public RouteResult TryRoute(OrgUnit target, NoPushDownPolicy policy, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(actor);
+        EnsureStatus("route", CaseStatus.Filed, CaseStatus.Dispatched);
+        if (!UnitCodes.Covers(target.Code, GridCode))
+        {
+            throw new DomainRuleException(
+                CaseErrorCodes.RouteOutsideArea,
+                $"Unit {target.Code} does not cover grid {GridCode} of case {Number}.");
+        }
+
+        if (Status == CaseStatus.Dispatched && target.Code == ResponsibleUnit)
+        {
+            throw new InvalidTransitionException(
+                CaseErrorCodes.AlreadyResponsible,
+                $"Case {Number} is already dispatched to {target.Code}.");
+        }
+
+        if (policy.Forbids(Floor, target.Level))
+        {
+            return Blocked(CaseEventKeys.RouteAction, target.Code, target.Level, policy, actor, at);
+        }
+
+        var from = ResponsibleUnit;
+        var previousFloor = Floor;
+        ResponsibleUnit = target.Code;
+        DispatchingUnit = actor.Unit ?? DispatchingUnit;
+        Floor = target.Level > Floor ? target.Level : Floor;
+        Status = CaseStatus.Dispatched;
+        return RouteResult.Accepted(Record(
+            CaseEventKind.Routed,
+            actor,
+            at,
+            (CaseEventKeys.From, from.Value),
+            (CaseEventKeys.To, target.Code.Value),
+            (CaseEventKeys.ToLevel, target.Level.ToString()),
+            (CaseEventKeys.ToKind, target.Kind.ToString()),
+            (CaseEventKeys.DispatchingUnit, DispatchingUnit?.Value),
+            (CaseEventKeys.PreviousFloor, previousFloor.ToString()),
+            (CaseEventKeys.Floor, Floor.ToString())));
+    }
+
+    /// <summary>
+    /// <see cref="TryRoute"/>, throwing <see cref="InvalidTransitionException"/> (<c>case.push-down</c>) on a
+    /// push-down. The <see cref="CaseEventKind.EscalationBlocked"/> event is pending even when this throws.
+    /// </summary>
+    public void Route(OrgUnit target, NoPushDownPolicy policy, Actor actor, DateTimeOffset at) =>
+        TryRoute(target, policy, actor, at).ThrowIfRefused();
+
+    /// <summary>
+    /// Returns a dispatched case (退回: not competent) to its dispatching unit: status Filed, ReturnCount + 1,
+    /// floor unchanged. A return that would push the case down is refused as in <see cref="TryRoute"/>.
+    /// </summary>
+    public RouteResult TryReturn(string reason, NoPushDownPolicy policy, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(actor);
+        EnsureStatus("return", CaseStatus.Dispatched);
+        var trimmedReason = Reason(reason);
+        if (DispatchingUnit is not { } to)
+        {
+            throw new InvalidTransitionException(
+                CaseErrorCodes.NoDispatchingUnit,
+                $"Case {Number} has no dispatching unit to return it to.");
+        }
+
+        if (to == ResponsibleUnit)
+        {
+            throw new InvalidTransitionException(
+                CaseErrorCodes.ReturnToSelf,
+                $"Case {Number} was dispatched by {to} itself; route it instead.");
+        }
+
+        var level = UnitCodes.LevelOf(to);
+        if (policy.Forbids(Floor, level))
+        {
+            return Blocked(CaseEventKeys.ReturnAction, to, level, policy, actor, at, trimmedReason);
+        }
+
+        var from = ResponsibleUnit;
+        ResponsibleUnit = to;
+        Status = CaseStatus.Filed;
+        ReturnCount++;
+        return RouteResult.Accepted(Record(
+            CaseEventKind.Returned,
+            actor,
+            at,
+            (CaseEventKeys.From, from.Value),
+            (CaseEventKeys.To, to.Value),
+            (CaseEventKeys.ToLevel, level.ToString()),
+            (CaseEventKeys.Reason, trimmedReason),
+            (CaseEventKeys.ReturnCount, Format(ReturnCount))));
+    }
+
+    /// <summary>
+    /// <see cref="TryReturn"/>, throwing <see cref="InvalidTransitionException"/> (<c>case.push-down</c>) on a
+    /// push-down. The <see cref="CaseEventKind.EscalationBlocked"/> event is pending even when this throws.
+    /// </summary>
+    public void Return(string reason, NoPushDownPolicy policy, Actor actor, DateTimeOffset at) =>
+        TryReturn(reason, policy, actor, at).ThrowIfRefused();
+
+    private RouteResult Blocked(
+        string action,
+        UnitCode target,
+        OrgLevel targetLevel,
+        NoPushDownPolicy policy,
+        Actor actor,
+        DateTimeOffset at,
+        string? reason = null)
+    {
+        var @event = Record(
+            CaseEventKind.EscalationBlocked,
+            actor,
+            at,
+            (CaseEventKeys.Rule, CaseErrorCodes.PushDown),
+            (CaseEventKeys.Action, action),
+            (CaseEventKeys.ResponsibleUnit, ResponsibleUnit.Value),
+            (CaseEventKeys.To, target.Value),
+            (CaseEventKeys.ToLevel, targetLevel.ToString()),
+            (CaseEventKeys.Floor, Floor.ToString()),
+            (CaseEventKeys.PolicyFloorFrom, policy.FloorFrom.ToString()),
+            (CaseEventKeys.PolicyBlockedLevel, policy.BlockedLevel.ToString()),
+            (CaseEventKeys.Reason, reason));
+        return RouteResult.Refused(
+            @event,
+            CaseErrorCodes.PushDown,
+            $"{PushDownRule}。Case {Number} has reached {Floor} level; {target} is {targetLevel} level.");
+    }
+}

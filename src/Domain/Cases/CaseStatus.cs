@@ -1,0 +1,11 @@
+namespace GridCase.Domain.Cases;
+
+public enum CaseStatus
+{
+    Reported,
+    Filed,
+    Dispatched,
+    Parked,
+    AwaitingVerification,
+    Closed,
+}

@@ -1,0 +1,82 @@
+namespace GridCase.Domain.Organisation;
+
+/// <summary>
+/// A unit of the organisation: an area (city, county, township, village, grid) or a department attached to
+/// an area. A department works at the level of the area it belongs to (a county department is county level).
+/// </summary>
+public sealed class OrgUnit
+{
+    public UnitCode Code { get; private set; }
+    public string Name { get; private set; }
+    public OrgLevel Level { get; private set; }
+    public UnitKind Kind { get; private set; }
+    public UnitCode? ParentCode { get; private set; }
+
+    // For the persistence layer's materialiser.
+    private OrgUnit() => Name = "";
+
+    private OrgUnit(UnitCode code, string name, OrgLevel level, UnitKind kind, UnitCode? parentCode)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainRuleException("org.name", "A unit needs a name.");
+        }
+
+        Code = code;
+        Name = name.Trim();
+        Level = level;
+        Kind = kind;
+        ParentCode = parentCode;
+    }
+
+    public static OrgUnit Area(UnitCode code, string name, OrgUnit? parent)
+    {
+        var level = code.AreaLevel
+            ?? throw new DomainRuleException("org.area-code", $"'{code}' is not an area code.");
+        if (level == OrgLevel.City)
+        {
+            if (parent is not null)
+            {
+                throw new DomainRuleException("org.parent", "A city has no parent.");
+            }
+        }
+        else
+        {
+            if (parent is null || parent.Kind != UnitKind.Area || parent.Level != level + 1)
+            {
+                throw new DomainRuleException("org.parent", $"The parent of {level} '{code}' must be a {level + 1}.");
+            }
+
+            if (level != OrgLevel.County && !code.Value.StartsWith(parent.Code.Value, StringComparison.Ordinal))
+            {
+                throw new DomainRuleException("org.code-prefix", $"'{code}' must start with its parent's code '{parent.Code}'.");
+            }
+        }
+
+        return new OrgUnit(code, name, level, UnitKind.Area, parent?.Code);
+    }
+
+    public static OrgUnit Department(UnitCode code, string name, OrgUnit owner)
+    {
+        if (!code.IsDepartment)
+        {
+            throw new DomainRuleException("org.department-code", $"'{code}' is not a department code.");
+        }
+
+        if (owner.Kind != UnitKind.Area || owner.Level < OrgLevel.Township)
+        {
+            throw new DomainRuleException("org.department-owner", "A department belongs to a township, a county or the city.");
+        }
+
+        if (!code.Value.StartsWith(owner.Code.Value, StringComparison.Ordinal))
+        {
+            throw new DomainRuleException("org.code-prefix", $"'{code}' must start with its owner's code '{owner.Code}'.");
+        }
+
+        return new OrgUnit(code, name, owner.Level, UnitKind.Department, owner.Code);
+    }
+
+    /// <summary>Rehydrates a unit from storage without re-checking the parent (already checked when created).</summary>
+    public static OrgUnit Restore(UnitCode code, string name, OrgLevel level, UnitKind kind, UnitCode? parentCode) =>
+        new(code, name, level, kind, parentCode);
+}

@@ -1,0 +1,10 @@
+namespace GridCase.Domain.Organisation;
+
+public enum Role
+{
+    GridMember,
+    Dispatcher,
+    Handler,
+    PolicyAdmin,
+    Auditor,
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCase.Persistence;
+
+/// <summary>Creates and migrates the database at start-up; on SQLite also switches the file to WAL.</summary>
+public sealed class DatabaseInitializer(GridCaseDb db, PersistenceOptions options)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

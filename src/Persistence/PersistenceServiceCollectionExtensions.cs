@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GridCase.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="GridCaseDb"/> for the configured provider. Consumers depend on the base type;
+    /// the provider subclass only selects the migrations.
+    /// </summary>
+    public static IServiceCollection AddGridCasePersistence(this IServiceCollection services, PersistenceOptions options)
+    {
+        services.AddSingleton(options);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<GridCaseDb, SqliteGridCaseDb>(db => ConfigureSqlite(db, options.ConnectionString));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<GridCaseDb, PostgresGridCaseDb>(db => ConfigurePostgres(db, options.ConnectionString));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown database provider.");
+        }
+
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(GridCaseDb).Assembly.FullName))
+            .AddInterceptors(new SqlitePragmas());
+
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
+        builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(GridCaseDb).Assembly.FullName));
+
+    /// <summary>Creates a context outside DI (tests, tools, the benchmark).</summary>
+    public static GridCaseDb CreateContext(PersistenceOptions options) => options.Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteGridCaseDb(
+            (DbContextOptions<SqliteGridCaseDb>)ConfigureSqlite(new DbContextOptionsBuilder<SqliteGridCaseDb>(), options.ConnectionString).Options),
+        DatabaseProvider.Postgres => new PostgresGridCaseDb(
+            (DbContextOptions<PostgresGridCaseDb>)ConfigurePostgres(new DbContextOptionsBuilder<PostgresGridCaseDb>(), options.ConnectionString).Options),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown database provider."),
+    };
+}

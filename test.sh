@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite: starts what the tests need (PostgreSQL), runs every test project,
+# and ends with one line "N passed, N failed, N skipped". Fails when a test fails or none ran.
+set -uo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# shellcheck source=scripts/postgres.sh
+source scripts/postgres.sh
+gridcase_start_postgres || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+# In CI a test that needs PostgreSQL must run, never skip.
+if [ "${CI:-}" = "true" ]; then export GRIDCASE_REQUIRE_POSTGRES=1; fi
+
+log="$(mktemp)"
+dotnet test GridCase.sln --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+read -r passed failed skipped < <(
+  grep -E '^(Passed|Failed)!' "$log" | sed -E 's/.*Failed: *([0-9]+), *Passed: *([0-9]+), *Skipped: *([0-9]+).*/\2 \1 \3/' |
+    awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+rm -f "$log"
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,48 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace GridCase.Api.Tests.Support;
+
+/// <summary>
+/// The real API in process, in demo mode, on its own database: a SQLite file in a temporary folder by
+/// default, or any connection given (PostgreSQL).
+/// </summary>
+public sealed class GridCaseApiFactory(string provider = "sqlite", string? connectionString = null) : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "gridcase-api-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("GridCase:Demo", "true");
+        builder.UseSetting("GridCase:DataDirectory", _dataDirectory);
+        builder.UseSetting("GridCase:Database:Provider", provider);
+        if (connectionString is not null)
+        {
+            builder.UseSetting("ConnectionStrings:GridCase", connectionString);
+        }
+    }
+
+    public async Task<HttpClient> ClientForAsync(string userName)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username = userName, password = "demo" });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenBody>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private sealed record TokenBody(string AccessToken);
+}

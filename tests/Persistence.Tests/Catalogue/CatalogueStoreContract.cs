@@ -1,0 +1,69 @@
+using GridCase.Domain.Catalogue;
+using GridCase.Domain.Organisation;
+using GridCase.Persistence.Catalogue;
+using GridCase.Persistence.Tests.Support;
+
+namespace GridCase.Persistence.Tests.Catalogue;
+
+public abstract class CatalogueStoreContract(DatabaseProvider provider) : ProviderFixture(provider)
+{
+    private static CatalogueItem Item(string code, int version, bool counts = true) => new(
+        code,
+        "事项" + code,
+        "C1",
+        UnitCode.Parse("140502HB"),
+        OrgLevel.Township,
+        new Dictionary<Difficulty, int> { [Difficulty.Simple] = 4, [Difficulty.Ordinary] = 8, [Difficulty.Complex] = 24, [Difficulty.Major] = 72 },
+        counts,
+        version);
+
+    [Test]
+    public async Task A_catalogue_reads_back_in_order_with_its_version()
+    {
+        var catalogue = new MatterCatalogue(UnitCode.Parse("140502"));
+        catalogue.AdmitBatch([new CatalogueCategory("C1", "生态环境")], [Item("A1", 1), Item("A2", 1, counts: false)]);
+        catalogue.AdmitBatch([], [Item("A3", 2)]);
+        await using (var db = Database.NewContext())
+        {
+            await new CatalogueStore(db).SaveAsync(catalogue);
+        }
+
+        await using var read = Database.NewContext();
+        var loaded = await new CatalogueStore(read).LoadAsync(UnitCode.Parse("140502"));
+
+        Assert.That(loaded, Is.Not.Null);
+        Assert.That(loaded!.Version, Is.EqualTo(2));
+        Assert.That(loaded.Items.Select(i => i.Code), Is.EqualTo(new[] { "A1", "A2", "A3" }));
+        Assert.That(loaded.Find("A2")!.CountsTowardClosureRate, Is.False);
+        Assert.That(loaded.Find("A3")!.AddedInVersion, Is.EqualTo(2));
+        Assert.That(loaded.Find("A1")!.TimeLimitFor(Difficulty.Major), Is.EqualTo(72));
+    }
+
+    [Test]
+    public async Task Saving_an_older_version_over_a_newer_one_is_refused()
+    {
+        var newer = new MatterCatalogue(UnitCode.Parse("140521"));
+        newer.AdmitBatch([new CatalogueCategory("C1", "综治")], [Item("B1", 1)]);
+        newer.AdmitBatch([], [Item("B2", 2)]);
+        var older = new MatterCatalogue(UnitCode.Parse("140521"));
+        older.AdmitBatch([new CatalogueCategory("C1", "综治")], [Item("B1", 1)]);
+        await using var db = Database.NewContext();
+        await new CatalogueStore(db).SaveAsync(newer);
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => new CatalogueStore(db).SaveAsync(older));
+    }
+
+    [Test]
+    public async Task An_unknown_county_has_no_catalogue()
+    {
+        await using var db = Database.NewContext();
+
+        Assert.That(await new CatalogueStore(db).LoadAsync(UnitCode.Parse("140581")), Is.Null);
+    }
+}
+
+[TestFixture]
+public sealed class SqliteCatalogueStoreTests() : CatalogueStoreContract(DatabaseProvider.Sqlite);
+
+[TestFixture]
+public sealed class PostgresCatalogueStoreTests() : CatalogueStoreContract(DatabaseProvider.Postgres);
