@@ -6,8 +6,19 @@ namespace GridCase.Domain;
 /// Who did something: a signed-in user (with the role and unit they acted in) or the system (timers,
 /// the engine). Every change to a case carries one.
 /// </summary>
-public sealed record Actor(string UserId, Role? Role, UnitCode? Unit)
+public sealed record Actor
 {
+    private Actor(string userId, Role? role, UnitCode? unit)
+    {
+        UserId = userId;
+        Role = role;
+        Unit = unit;
+    }
+
+    public string UserId { get; }
+    public Role? Role { get; }
+    public UnitCode? Unit { get; }
+
     public const string SystemUserId = "system";
 
     public static Actor System { get; } = new(SystemUserId, null, null);

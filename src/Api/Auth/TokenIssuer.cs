@@ -27,7 +27,7 @@ public sealed class TokenIssuer(SigningKey signingKey, GridCaseSettings settings
             [
                 new Claim(JwtRegisteredClaimNames.Sub, user.UserName),
                 new Claim(JwtRegisteredClaimNames.Name, user.DisplayName),
-                new Claim("role", user.Role.ToString()),
+                new Claim(GridCaseClaims.Role, user.Role.ToString()),
                 new Claim(GridCaseClaims.Unit, user.UnitCode.Value),
             ]),
             SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
@@ -43,6 +43,6 @@ public sealed class TokenIssuer(SigningKey signingKey, GridCaseSettings settings
         ValidateIssuerSigningKey = true,
         ClockSkew = TimeSpan.FromSeconds(30),
         NameClaimType = JwtRegisteredClaimNames.Sub,
-        RoleClaimType = "role",
+        RoleClaimType = GridCaseClaims.Role,
     };
 }

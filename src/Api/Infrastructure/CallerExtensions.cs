@@ -6,6 +6,8 @@ namespace GridCase.Api.Infrastructure;
 
 public static class GridCaseClaims
 {
+    public const string Subject = "sub";
+    public const string Role = "role";
     public const string Unit = "unit";
 }
 
@@ -14,10 +16,14 @@ public static class CallerExtensions
     /// <summary>The signed-in user as an <see cref="Actor"/> (name, role, unit from the token).</summary>
     public static Actor ToActor(this ClaimsPrincipal principal)
     {
-        var name = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.FindFirstValue("sub")
-            ?? throw new AuthenticationFailedException();
-        var role = Enum.Parse<Role>(principal.FindFirstValue(ClaimTypes.Role) ?? throw new AuthenticationFailedException());
-        var unit = UnitCode.Parse(principal.FindFirstValue(GridCaseClaims.Unit));
-        return Actor.ForUser(name, role, unit);
+        var name = principal.FindFirstValue(GridCaseClaims.Subject);
+        var role = principal.FindFirstValue(GridCaseClaims.Role);
+        var unit = principal.FindFirstValue(GridCaseClaims.Unit);
+        if (name is null || !Enum.TryParse<Role>(role, out var parsedRole) || !UnitCode.TryParse(unit, out var parsedUnit))
+        {
+            throw new AuthenticationFailedException();
+        }
+
+        return Actor.ForUser(name, parsedRole, parsedUnit);
     }
 }

@@ -34,6 +34,11 @@ public sealed class MatterCatalogue
         var next = Version + 1;
         var categories = newCategories.ToList();
         var items = newItems.ToList();
+        if (items.Count == 0)
+        {
+            throw new DomainRuleException("catalogue.empty-batch", "A batch admits at least one item.");
+        }
+
         foreach (var category in categories)
         {
             if (_categories.Any(c => c.Code == category.Code) || categories.Count(c => c.Code == category.Code) > 1)

@@ -47,9 +47,11 @@ public sealed class OrgUnit
                 throw new DomainRuleException("org.parent", $"The parent of {level} '{code}' must be a {level + 1}.");
             }
 
-            if (level != OrgLevel.County && !code.Value.StartsWith(parent.Code.Value, StringComparison.Ordinal))
+            // A county shares the city's first four digits; every lower area starts with its parent's whole code.
+            var prefix = level == OrgLevel.County ? parent.Code.Value[..4] : parent.Code.Value;
+            if (!code.Value.StartsWith(prefix, StringComparison.Ordinal))
             {
-                throw new DomainRuleException("org.code-prefix", $"'{code}' must start with its parent's code '{parent.Code}'.");
+                throw new DomainRuleException("org.code-prefix", $"'{code}' must start with '{prefix}' (its parent '{parent.Code}').");
             }
         }
 
@@ -68,9 +70,9 @@ public sealed class OrgUnit
             throw new DomainRuleException("org.department-owner", "A department belongs to a township, a county or the city.");
         }
 
-        if (!code.Value.StartsWith(owner.Code.Value, StringComparison.Ordinal))
+        if (code.OwnerArea != owner.Code)
         {
-            throw new DomainRuleException("org.code-prefix", $"'{code}' must start with its owner's code '{owner.Code}'.");
+            throw new DomainRuleException("org.code-prefix", $"The digits of '{code}' must be exactly its owner's code '{owner.Code}'.");
         }
 
         return new OrgUnit(code, name, owner.Level, UnitKind.Department, owner.Code);

@@ -53,7 +53,7 @@ public readonly record struct UnitCode
     public bool IsDepartment => Value is not null && Value.Any(char.IsAsciiLetterUpper);
 
     /// <summary>The level an area code encodes by its length; departments answer <c>null</c>.</summary>
-    public OrgLevel? AreaLevel => IsDepartment
+    public OrgLevel? AreaLevel => Value is null || IsDepartment
         ? null
         : Value.Length switch
         {
@@ -63,5 +63,11 @@ public readonly record struct UnitCode
             _ => Value.EndsWith("00", StringComparison.Ordinal) ? OrgLevel.City : OrgLevel.County,
         };
 
-    public override string ToString() => Value;
+    /// <summary>
+    /// The area a code belongs to: the code itself for an area, the owning area's code (the leading
+    /// digits) for a department.
+    /// </summary>
+    public UnitCode OwnerArea => IsDepartment ? new UnitCode(new string(Value.TakeWhile(char.IsAsciiDigit).ToArray())) : this;
+
+    public override string ToString() => Value ?? "";
 }
