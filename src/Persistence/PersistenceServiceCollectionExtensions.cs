@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GridCase.Persistence;
@@ -29,11 +30,16 @@ public static class PersistenceServiceCollectionExtensions
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(GridCaseDb).Assembly.FullName))
+        Common(builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(GridCaseDb).Assembly.FullName)))
             .AddInterceptors(new SqlitePragmas());
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(GridCaseDb).Assembly.FullName));
+        Common(builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(GridCaseDb).Assembly.FullName)));
+
+    // A ReporterContact always has a name or a phone (the domain refuses neither), so "all columns null"
+    // unambiguously means "no reporter" and EF's optional-dependent warning does not apply.
+    private static DbContextOptionsBuilder Common(DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning));
 
     /// <summary>Creates a context outside DI (tests, tools, the benchmark).</summary>
     public static GridCaseDb CreateContext(PersistenceOptions options) => options.Provider switch
