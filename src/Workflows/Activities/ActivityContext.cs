@@ -1,0 +1,21 @@
+using GridCase.Domain;
+using GridCase.Domain.Calendar;
+using GridCase.Domain.Cases;
+using GridCase.Domain.Organisation;
+
+namespace GridCase.Workflows.Activities;
+
+/// <summary>Everything an activity may read. Nothing here can be written to or waited on.</summary>
+public sealed record ActivityContext(
+    IReadOnlyDictionary<string, object?> Variables,
+    SubjectFacts Subject,
+    Responsibility Responsibility,
+    DateTimeOffset Now,
+    Actor Actor,
+    OrgDirectory Org,
+    WorkingCalendar Calendar,
+    NoPushDownPolicy Policy)
+{
+    /// <summary>Values expressions and decision tables evaluate against.</summary>
+    public IReadOnlyDictionary<string, object?> Values => Subject.Values(Variables);
+}

@@ -1,0 +1,81 @@
+using GridCase.Workflows.Definitions;
+
+namespace GridCase.Workflows.Activities;
+
+/// <summary>
+/// An activity type: describes itself for the designer and compiles a node's properties into a
+/// <see cref="CompiledActivity"/>. Compilation is where every property is checked, once, at publish time
+/// and when a published version is first loaded.
+/// </summary>
+public interface IActivity
+{
+    /// <summary>The <c>type</c> nodes use, e.g. <c>HumanTask</c>.</summary>
+    string Type { get; }
+
+    ActivityDescriptor Descriptor { get; }
+
+    /// <summary>
+    /// Checks the node's properties; adds problems (naming the node) and returns <c>null</c> when they are wrong.
+    /// </summary>
+    CompiledActivity? Compile(NodeDefinition node, CompileContext context, ICollection<DefinitionProblem> problems);
+}
+
+/// <summary>What compilation may know about the definition around a node.</summary>
+public sealed record CompileContext(IReadOnlyDictionary<string, VariableType> Variables)
+{
+    /// <summary>Names an expression may use: declared variables plus the subject's facts.</summary>
+    public IReadOnlySet<string> KnownNames { get; } =
+        Variables.Keys.Concat(SubjectFacts.Names).ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>The palette entry of an activity type.</summary>
+/// <param name="PropertySchema">A JSON Schema (as JSON text) of the node's <c>props</c>.</param>
+/// <param name="Outcomes">Fixed outcome ports; types whose ports depend on props say so in <paramref name="OutcomesFromProps"/>.</param>
+public sealed record ActivityDescriptor(
+    string Type,
+    string Title,
+    string TitleEn,
+    string Category,
+    string Description,
+    string PropertySchema,
+    IReadOnlyList<string> Outcomes,
+    string? OutcomesFromProps = null);
+
+/// <summary>
+/// A node with its properties parsed and checked: pure behaviour, no clock, no store, no services.
+/// </summary>
+public abstract class CompiledActivity(Definitions.NodeDefinition node)
+{
+    public Definitions.NodeDefinition Node { get; } = node;
+
+    /// <summary>The outcome ports this node declares.</summary>
+    public abstract IReadOnlyList<string> Outcomes { get; }
+
+    /// <summary>What this node can do to responsibility, for the no-push-down analysis.</summary>
+    public virtual RoutingReach Reach => RoutingReach.None;
+
+    /// <summary>Expressions this node uses, for the validator (already parsed by compilation).</summary>
+    public virtual IEnumerable<string> Conditions => [];
+
+    /// <summary>Problems only visible with the whole definition (e.g. decision-table gaps).</summary>
+    public virtual IEnumerable<DefinitionProblem> Check() => [];
+
+    /// <summary>Runs the node when a token arrives.</summary>
+    public abstract ActivityResult Execute(ActivityContext context);
+
+    /// <summary>
+    /// A human task of this node is being completed: check the outcome and form, then continue
+    /// (or reject, leaving everything unchanged).
+    /// </summary>
+    public virtual ActivityResult Complete(ActivityContext context, string outcome, IReadOnlyDictionary<string, object?> data) =>
+        ActivityResult.Fault($"Node '{Node.Id}' has no task to complete.");
+}
+
+/// <summary>
+/// How far a node can move responsibility: <see cref="RaisesFloor"/> when it can route to township level or
+/// above, or to a department; <see cref="AssignsToGrid"/> when it can assign work to grid level.
+/// </summary>
+public sealed record RoutingReach(bool RaisesFloor, bool AssignsToGrid)
+{
+    public static RoutingReach None { get; } = new(false, false);
+}
