@@ -43,6 +43,7 @@ public static class JournalKinds
     public const string NodeExited = "NodeExited";
     public const string TaskOpened = "TaskOpened";
     public const string TaskCancelled = "TaskCancelled";
+    public const string TaskRequeued = "TaskRequeued";
     public const string TimerScheduled = "TimerScheduled";
     public const string TimerCancelled = "TimerCancelled";
     public const string VariableSet = "VariableSet";

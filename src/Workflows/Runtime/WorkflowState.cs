@@ -31,9 +31,6 @@ public sealed record WorkflowState
     public ImmutableSortedDictionary<string, ImmutableSortedSet<string>> JoinArrivals { get; init; } =
         ImmutableSortedDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal);
 
-    /// <summary>Joins already passed in <c>any</c> mode: later arrivals are absorbed.</summary>
-    public ImmutableSortedSet<string> PassedJoins { get; init; } = ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
-
     public UnitCode? SupervisedBy { get; init; }
     public string? ClosureCode { get; init; }
 

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using GridCase.Workflows.Definitions;
+
+namespace GridCase.Workflows.Activities;
+
+/// <summary>Reads a node's props, turning every mistake into a problem that names the node and the property.</summary>
+public sealed class PropsReader(NodeDefinition node, ICollection<DefinitionProblem> problems)
+{
+    public NodeDefinition Node { get; } = node;
+
+    public bool Failed { get; private set; }
+
+    public void Problem(string code, string message)
+    {
+        Failed = true;
+        problems.Add(DefinitionProblem.ForNode(code, Node.Id, $"{Node.Id}: {message}"));
+    }
+
+    public JsonElement? Get(string name) =>
+        Node.Props.ValueKind == JsonValueKind.Object && Node.Props.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value
+            : null;
+
+    public string? String(string name, bool required)
+    {
+        var value = Get(name);
+        if (value is null)
+        {
+            if (required)
+            {
+                Problem(ProblemCodes.MissingProperty, $"property '{name}' is required.");
+            }
+
+            return null;
+        }
+
+        if (value.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.Value.GetString()))
+        {
+            Problem(ProblemCodes.InvalidProperty, $"property '{name}' must be a non-empty string.");
+            return null;
+        }
+
+        return value.Value.GetString();
+    }
+
+    public IReadOnlyList<string>? Strings(string name, bool required)
+    {
+        var value = Get(name);
+        if (value is null)
+        {
+            if (required)
+            {
+                Problem(ProblemCodes.MissingProperty, $"property '{name}' is required.");
+            }
+
+            return null;
+        }
+
+        if (value.Value.ValueKind != JsonValueKind.Array
+            || value.Value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString())))
+        {
+            Problem(ProblemCodes.InvalidProperty, $"property '{name}' must be an array of non-empty strings.");
+            return null;
+        }
+
+        var list = value.Value.EnumerateArray().Select(e => e.GetString()!).ToList();
+        if (list.Distinct(StringComparer.Ordinal).Count() != list.Count)
+        {
+            Problem(ProblemCodes.InvalidProperty, $"property '{name}' repeats a value.");
+            return null;
+        }
+
+        return list;
+    }
+}

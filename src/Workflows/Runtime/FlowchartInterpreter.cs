@@ -1,0 +1,73 @@
+using GridCase.Domain.Calendar;
+using GridCase.Domain.Cases;
+using GridCase.Domain.Organisation;
+using GridCase.Workflows.Activities;
+
+namespace GridCase.Workflows.Runtime;
+
+/// <summary>
+/// The pure heart of the engine: (state, stimulus) → (new state, journal entries, task and timer rows).
+/// It reads no clock (the stimulus carries the time), touches no store, and produces the same output for
+/// the same input, which is what makes re-execution of a journal possible.
+/// </summary>
+public sealed class FlowchartInterpreter(OrgDirectory org, WorkingCalendar calendar, NoPushDownPolicy policy)
+{
+    /// <summary>Activations one stimulus may run before the instance is faulted (a loop without a wait).</summary>
+    public const int MaxActivationsPerStimulus = 1_000;
+
+    public OrgDirectory Org { get; } = org;
+
+    public InterpreterResult Run(CompiledWorkflow workflow, WorkflowState? state, Stimulus stimulus)
+    {
+        // Journals keep milliseconds (PostgreSQL keeps microseconds, SQLite text more): what is hashed must survive storage.
+        stimulus = stimulus with { At = Truncate(stimulus.At) };
+        if (stimulus is StartStimulus start)
+        {
+            if (state is not null)
+            {
+                return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "already-started", $"Instance {start.InstanceId} has already started."));
+            }
+
+            var step = new InterpreterStep(workflow, NewState(workflow, start), stimulus, Org, calendar, policy);
+            step.Start(start);
+            return step.Finish();
+        }
+
+        if (state is null)
+        {
+            return InterpreterResult.Refused(null, new Refusal(RefusalKind.NotFound, "instance-not-found", "The instance does not exist."));
+        }
+
+        if (state.Status != WorkflowStatus.Running && stimulus is not TimerFiredStimulus)
+        {
+            return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "instance-ended", $"The instance has ended ({state.Status})."));
+        }
+
+        var run = new InterpreterStep(workflow, state, stimulus, Org, calendar, policy);
+        return stimulus switch
+        {
+            CompleteTaskStimulus complete => run.CompleteTask(complete),
+            ClaimTaskStimulus claim => run.Claim(claim),
+            ReleaseTaskStimulus release => run.Release(release),
+            TimerFiredStimulus fired => run.TimerFired(fired),
+            ReassignStimulus reassign => run.Reassign(reassign),
+            _ => InterpreterResult.Refused(state, new Refusal(RefusalKind.Invalid, "unknown-stimulus", $"Unknown stimulus {stimulus.GetType().Name}.")),
+        };
+    }
+
+    public static DateTimeOffset Truncate(DateTimeOffset at) =>
+        new(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
+    private WorkflowState NewState(CompiledWorkflow workflow, StartStimulus start)
+    {
+        var initial = Org.Find(start.InitialUnit);
+        return new WorkflowState
+        {
+            InstanceId = start.InstanceId,
+            DefinitionId = workflow.Definition.Id,
+            Version = workflow.Definition.Version,
+            Subject = start.Subject,
+            Responsibility = new Responsibility(start.InitialUnit, null, initial?.Level ?? OrgLevel.Grid),
+        };
+    }
+}

@@ -1,0 +1,312 @@
+using System.Collections.Immutable;
+using GridCase.Domain.Organisation;
+using GridCase.Workflows.Activities;
+using GridCase.Workflows.Journal;
+using GridCase.Workflows.Ports;
+
+namespace GridCase.Workflows.Runtime;
+
+internal sealed partial class InterpreterStep
+{
+    public const string IncidentForm = "incident";
+    public static readonly ImmutableList<string> IncidentOutcomes = ["handled"];
+
+    /// <summary>Applies effects in order; false when one of them ended the instance or blocked the branch.</summary>
+    private bool ApplyEffects(string nodeId, IReadOnlyList<ActivityEffect> effects)
+    {
+        foreach (var effect in effects)
+        {
+            switch (effect)
+            {
+                case SetVariable set:
+                    var value = CanonicalJson.Normalize(set.Value);
+                    _state = _state with { Variables = _state.Variables.SetItem(set.Name, value) };
+                    Append(JournalKinds.VariableSet, nodeId, null, new Dictionary<string, object?> { ["name"] = set.Name, ["value"] = value });
+                    break;
+                case AssignResponsibility assign:
+                    var kind = assign.Kind == JournalKinds.Escalated ? JournalKinds.Escalated : JournalKinds.Routed;
+                    if (!Assign(assign.Unit, kind, nodeId))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case FlagSupervision flag:
+                    _state = _state with { SupervisedBy = flag.SupervisingUnit };
+                    Append(JournalKinds.SupervisionFlagged, nodeId, null, new Dictionary<string, object?> { ["supervisingUnit"] = flag.SupervisingUnit.Value });
+                    break;
+                case Notify notify:
+                    Append(JournalKinds.Notified, nodeId, null, new Dictionary<string, object?> { ["recipient"] = notify.Recipient, ["message"] = notify.Message });
+                    break;
+                case CloseSubject close:
+                    Complete(nodeId, close.ClosureCode);
+                    return false;
+                default:
+                    Fault(nodeId, $"Unknown effect {effect.GetType().Name}.");
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Makes a unit responsible, unless the no-push-down rule forbids it: then the refusal is journalled,
+    /// the dispatching centre gets an incident task, and responsibility stays where it was.
+    /// </summary>
+    private bool Assign(UnitCode unitCode, string kind, string? nodeId)
+    {
+        var unit = org.Find(unitCode);
+        if (unit is null)
+        {
+            Fault(nodeId ?? "", $"Unit {unitCode} does not exist.");
+            return false;
+        }
+
+        var current = _state.Responsibility;
+        var rule = nodeId is null ? "manual-reassignment" : _state.LastDecision ?? $"node:{nodeId}";
+        if (IsPushDown(unit.Level))
+        {
+            Block(nodeId, unit, "assign");
+            return false;
+        }
+
+        var floor = unit.Level > current.Floor ? unit.Level : current.Floor;
+        var dispatching = Actor.IsSystem ? current.DispatchingUnit : Actor.Unit ?? current.DispatchingUnit;
+        _state = _state with { Responsibility = new Responsibility(unit.Code, dispatching, floor) };
+        Append(kind, nodeId, rule, new Dictionary<string, object?>
+        {
+            ["from"] = current.ResponsibleUnit.Value,
+            ["to"] = unit.Code.Value,
+            ["toLevel"] = unit.Level.ToString(),
+            ["toKind"] = unit.Kind.ToString(),
+            ["floor"] = floor.ToString(),
+            ["dispatchingUnit"] = dispatching?.Value,
+        });
+        return true;
+    }
+
+    private bool IsPushDown(OrgLevel targetLevel) => policy.Forbids(_state.Responsibility.Floor, targetLevel);
+
+    private void Block(string? nodeId, OrgUnit target, string action)
+    {
+        var current = _state.Responsibility;
+        var message = $"不得将应由乡镇（街道）或部门处置的事件流转返回到网格: {target.Code} ({target.Level}) is below the floor {current.Floor}.";
+        Append(JournalKinds.EscalationBlocked, nodeId, NoPushDownRule, new Dictionary<string, object?>
+        {
+            ["action"] = action,
+            ["target"] = target.Code.Value,
+            ["targetLevel"] = target.Level.ToString(),
+            ["floor"] = current.Floor.ToString(),
+            ["responsibleUnit"] = current.ResponsibleUnit.Value,
+        });
+        if (nodeId is not null)
+        {
+            // The engine itself was about to push down: the dispatching centre must look at it.
+            var centre = current.DispatchingUnit ?? org.AreaAt(_state.Subject.GridCode, OrgLevel.Township)?.Code ?? current.ResponsibleUnit;
+            OpenTask(nodeId, TaskKind.Incident, centre, IncidentForm, IncidentOutcomes, null);
+        }
+
+        _refusal = new Refusal(RefusalKind.Conflict, NoPushDownRule, message);
+    }
+
+    public const string NoPushDownRule = "no-push-down";
+
+    private void OpenWorkTask(string nodeId, TaskWait wait)
+    {
+        var queue = org.Find(wait.Queue);
+        if (queue is null)
+        {
+            Fault(nodeId, $"Queue unit {wait.Queue} does not exist.");
+            return;
+        }
+
+        if (IsPushDown(queue.Level))
+        {
+            Block(nodeId, queue, "open-task");
+            return;
+        }
+
+        OpenTask(nodeId, TaskKind.Work, queue.Code, wait.Form, [.. wait.Outcomes], wait.Deadline);
+    }
+
+    private void OpenTask(string nodeId, TaskKind kind, UnitCode queue, string form, ImmutableList<string> outcomes, TaskDeadline? deadline)
+    {
+        var id = NextId();
+        var task = new OpenTask(id, nodeId, kind, queue, form, outcomes, Now, deadline?.WarnAt.UtcDateTime, deadline?.DueAt.UtcDateTime);
+        _state = _state with { Tasks = _state.Tasks.Add(task) };
+        _tasks[id] = Record(task, WorkTaskStatus.Open, null, null);
+        Append(JournalKinds.TaskOpened, nodeId, null, new Dictionary<string, object?>
+        {
+            ["taskId"] = id,
+            ["kind"] = kind.ToString(),
+            ["queue"] = queue.Value,
+            ["form"] = form,
+            ["outcomes"] = outcomes.ToList(),
+            ["warnAt"] = task.WarnAt,
+            ["dueAt"] = task.DueAt,
+        });
+        if (deadline is not null)
+        {
+            ScheduleTimer(nodeId, TimerPurpose.Warning, deadline.WarnAt.UtcDateTime, id);
+            ScheduleTimer(nodeId, TimerPurpose.Overdue, deadline.DueAt.UtcDateTime, id);
+        }
+    }
+
+    private void ScheduleTimer(string nodeId, TimerPurpose purpose, DateTime dueAt, string? taskId)
+    {
+        var timer = new PendingTimer(NextId(), nodeId, purpose, dueAt, taskId);
+        _state = _state with { Timers = _state.Timers.Add(timer) };
+        _timers[timer.TimerId] = Record(timer, TimerStatus.Pending);
+        Append(JournalKinds.TimerScheduled, nodeId, null, new Dictionary<string, object?>
+        {
+            ["timerId"] = timer.TimerId,
+            ["purpose"] = purpose.ToString(),
+            ["dueAt"] = dueAt,
+            ["taskId"] = taskId,
+        });
+    }
+
+    private void CloseTask(OpenTask task, WorkTaskStatus status, string? outcome)
+    {
+        _state = _state with { Tasks = _state.Tasks.RemoveAll(t => t.TaskId == task.TaskId) };
+        _tasks[task.TaskId] = Record(task, status, outcome, Now);
+        if (status == WorkTaskStatus.Cancelled)
+        {
+            Append(JournalKinds.TaskCancelled, task.NodeId, null, new Dictionary<string, object?> { ["taskId"] = task.TaskId, ["reason"] = outcome });
+        }
+
+        foreach (var timer in _state.Timers.Where(t => t.TaskId == task.TaskId).ToList())
+        {
+            CancelTimer(timer);
+        }
+    }
+
+    private void CancelTimer(PendingTimer timer)
+    {
+        _state = _state with { Timers = _state.Timers.Remove(timer) };
+        _timers[timer.TimerId] = Record(timer, TimerStatus.Cancelled);
+        Append(JournalKinds.TimerCancelled, timer.NodeId, null, new Dictionary<string, object?> { ["timerId"] = timer.TimerId, ["purpose"] = timer.Purpose.ToString() });
+    }
+
+    private void ReplaceTask(OpenTask before, OpenTask after)
+    {
+        _state = _state with { Tasks = _state.Tasks.Replace(before, after) };
+        _tasks[after.TaskId] = Record(after, WorkTaskStatus.Open, null, null);
+    }
+
+    /// <summary>
+    /// A join in <c>any</c> mode went on: the work still open on the other branches (nodes that lead into the
+    /// join) is cancelled, and tokens still queued for them are dropped.
+    /// </summary>
+    private void CancelBranchesInto(string joinId)
+    {
+        var upstream = workflow.Upstream(joinId);
+        for (var node = _queue.First; node is not null;)
+        {
+            var following = node.Next;
+            if (upstream.Contains(node.Value.NodeId) || node.Value.NodeId == joinId)
+            {
+                _queue.Remove(node);
+            }
+
+            node = following;
+        }
+
+        foreach (var task in _state.Tasks.Where(t => upstream.Contains(t.NodeId)).ToList())
+        {
+            CloseTask(task, WorkTaskStatus.Cancelled, "join-any");
+        }
+
+        foreach (var timer in _state.Timers.Where(t => t.TaskId is null && upstream.Contains(t.NodeId)).ToList())
+        {
+            CancelTimer(timer);
+        }
+    }
+
+    /// <summary>Closes the subject: every open task and timer is cancelled and the instance completes.</summary>
+    private void Complete(string nodeId, string closureCode)
+    {
+        Append(JournalKinds.Closed, nodeId, null, new Dictionary<string, object?> { ["closureCode"] = closureCode });
+        foreach (var task in _state.Tasks.ToList())
+        {
+            CloseTask(task, WorkTaskStatus.Cancelled, "closed");
+        }
+
+        foreach (var timer in _state.Timers.ToList())
+        {
+            CancelTimer(timer);
+        }
+
+        _queue.Clear();
+        _state = _state with { ClosureCode = closureCode, Status = WorkflowStatus.Completed, JoinArrivals = _state.JoinArrivals.Clear() };
+        Append(JournalKinds.Completed, nodeId, null, new Dictionary<string, object?> { ["closureCode"] = closureCode });
+    }
+
+    private void Fault(string nodeId, string message)
+    {
+        _queue.Clear();
+        _state = _state with { Status = WorkflowStatus.Faulted };
+        Append(JournalKinds.Faulted, nodeId, null, new Dictionary<string, object?> { ["message"] = message });
+    }
+
+    private InterpreterResult Refuse(RefusalKind kind, string code, string message, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        InterpreterResult.Refused(_state, new Refusal(kind, code, message, errors));
+
+    private string NextId()
+    {
+        _state = _state with { IdCounter = _state.IdCounter + 1 };
+        return DeterministicId.For(_state.InstanceId, _state.IdCounter);
+    }
+
+    private void Append(string kind, string? nodeId, string? rule, IReadOnlyDictionary<string, object?> data)
+    {
+        var entry = new JournalEntry(
+            _state.InstanceId,
+            _state.LastSeq + 1,
+            Now,
+            JournalActor.From(Actor),
+            kind,
+            nodeId,
+            _state.DefinitionId,
+            _state.Version,
+            rule,
+            CanonicalJson.Write(data),
+            "",
+            "");
+        var sealedEntry = JournalChain.Seal(entry, _state.LastHash);
+        _entries.Add(sealedEntry);
+        _state = _state with { LastSeq = sealedEntry.Seq, LastHash = sealedEntry.Hash };
+    }
+
+    private static SortedDictionary<string, object?> SubjectData(SubjectFacts subject) => CanonicalJson.Sorted(new Dictionary<string, object?>
+    {
+        ["gridCode"] = subject.GridCode.Value,
+        ["catalogueItemCode"] = subject.CatalogueItemCode,
+        ["categoryCode"] = subject.CategoryCode,
+        ["owningDepartment"] = subject.OwningDepartment.Value,
+        ["channel"] = subject.Channel,
+        ["timeLimitHours"] = subject.TimeLimitHours.ToDictionary(p => ((int)p.Key).ToString(System.Globalization.CultureInfo.InvariantCulture), p => (object?)p.Value),
+    });
+
+    private TaskRecord Record(OpenTask task, WorkTaskStatus status, string? outcome, DateTime? closedAt) => new(
+        task.TaskId,
+        _state.InstanceId,
+        task.NodeId,
+        task.Kind,
+        task.Queue.Value,
+        task.Form,
+        task.Outcomes,
+        status,
+        task.ClaimedBy,
+        task.OpenedAt,
+        task.WarnAt,
+        task.DueAt,
+        task.Warned,
+        task.Overdue,
+        outcome,
+        closedAt);
+
+    private TimerRecord Record(PendingTimer timer, TimerStatus status) =>
+        new(timer.TimerId, _state.InstanceId, timer.NodeId, timer.Purpose, timer.DueAt, status);
+}
