@@ -7,6 +7,12 @@ using GridCase.Api.Infrastructure;
 using GridCase.Api.Reference.GetCalendar;
 using GridCase.Api.Reference.GetCatalogue;
 using GridCase.Api.Reference.ListOrgUnits;
+using GridCase.Api.Workflows;
+using GridCase.Domain.Cases;
+using GridCase.Workflows.Activities;
+using GridCase.Workflows.Definitions;
+using GridCase.Workflows.Ports;
+using GridCase.Workflows.Runtime;
 using GridCase.Domain.Calendar;
 using GridCase.Persistence;
 using GridCase.Persistence.Catalogue;
@@ -74,11 +80,27 @@ public static class GridCaseApp
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = issuer.ValidationParameters();
             });
-        services.AddAuthorization();
+        services.AddAuthorization(WorkflowDefinitionEndpoints.AddPolicies);
+        AddEngine(services);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "GridCase API", Version = "v1" }));
+    }
+
+    private static void AddEngine(IServiceCollection services)
+    {
+        services.AddSingleton<OrgSnapshot>();
+        services.AddSingleton(NoPushDownPolicy.Default);
+        services.AddSingleton(DefaultActivities.Create());
+        services.AddSingleton<DefinitionValidator>();
+        services.AddSingleton<CompiledWorkflowCache>();
+        services.AddScoped(sp => new FlowchartInterpreter(
+            sp.GetRequiredService<OrgSnapshot>().Current, sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<NoPushDownPolicy>()));
+        services.AddScoped<WorkflowRuntime>();
+        services.AddSingleton<ITimerScheduler, DatabaseTimerScheduler>();
+        services.AddScoped<ShippedDefinitions>();
+        services.AddHostedService<DueTimerPoller>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -101,5 +123,6 @@ public static class GridCaseApp
         api.MapListOrgUnits();
         api.MapGetCatalogue();
         api.MapGetCalendar();
+        api.MapWorkflowDefinitions();
     }
 }

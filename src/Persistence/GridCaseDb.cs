@@ -2,6 +2,7 @@ using GridCase.Domain.Cases;
 using GridCase.Domain.Organisation;
 using GridCase.Persistence.Cases;
 using GridCase.Persistence.Catalogue;
+using GridCase.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Persistence;
@@ -19,6 +20,12 @@ public abstract class GridCaseDb(DbContextOptions options) : DbContext(options)
     public DbSet<CatalogueItemRow> CatalogueItems => Set<CatalogueItemRow>();
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<WorkflowDefinitionVersionRow> WorkflowDefinitionVersions => Set<WorkflowDefinitionVersionRow>();
+    public DbSet<WorkflowDraftRow> WorkflowDrafts => Set<WorkflowDraftRow>();
+    public DbSet<WorkflowInstanceRow> WorkflowInstances => Set<WorkflowInstanceRow>();
+    public DbSet<JournalEntryRow> JournalEntries => Set<JournalEntryRow>();
+    public DbSet<WorkflowTaskRow> WorkflowTasks => Set<WorkflowTaskRow>();
+    public DbSet<WorkflowTimerRow> WorkflowTimers => Set<WorkflowTimerRow>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,9 @@
+using GridCase.Persistence.Workflows;
+using GridCase.Workflows.Ports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GridCase.Persistence;
 
@@ -26,7 +29,18 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         services.AddScoped<DatabaseInitializer>();
+        AddWorkflowStores(services);
         return services;
+    }
+
+    private static void AddWorkflowStores(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<IDefinitionStore, EfDefinitionStore>();
+        services.AddScoped<EfWorkflowStore>();
+        services.AddScoped<IWorkflowStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
+        services.AddScoped<IJournalStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
+        services.AddScoped<ITaskStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>

@@ -21,6 +21,9 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, GridCaseSetting
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         }
 
+        await scope.ServiceProvider.GetRequiredService<GridCase.Api.Workflows.ShippedDefinitions>().ImportAsync(cancellationToken);
+        var directory = await scope.ServiceProvider.GetRequiredService<GridCase.Persistence.Organisation.OrgStore>().LoadDirectoryAsync(cancellationToken);
+        scope.ServiceProvider.GetRequiredService<OrgSnapshot>().Replace(directory);
         state.DatabaseReady = true;
         logger.LogInformation("Database ready ({Provider}) in {Elapsed} ms.",
             settings.Persistence.Provider, (int)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);

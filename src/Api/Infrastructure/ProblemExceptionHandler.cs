@@ -33,6 +33,21 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
                 Detail = bad.InnerException is System.Text.Json.JsonException json ? "Malformed JSON: " + json.Message : bad.Message,
                 Type = TypeBase + "bad-request",
             },
+            System.Text.Json.JsonException json => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "请求无效 / The request is invalid.",
+                Detail = "Malformed JSON: " + json.Message,
+                Type = TypeBase + "bad-request",
+            },
+            GridCase.Api.Workflows.DefinitionInvalidException invalid => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = invalid.Message,
+                Type = TypeBase + "definition-invalid",
+                Extensions = { ["problems"] = GridCase.Api.Workflows.ProblemResponse.From(invalid.Problems) },
+            },
+            GridCase.Workflows.Ports.WorkflowConcurrencyException => Problem(StatusCodes.Status409Conflict, "concurrent-change", exception.Message),
             AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, "authentication", exception.Message),
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, "forbidden", exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, "not-found", exception.Message),

@@ -53,7 +53,7 @@ public static class JournalChain
             var expectedSeq = i + 1;
             if (entry.Seq != expectedSeq || entry.PrevHash != prev || entry.Hash != ComputeHash(entry.PrevHash, entry))
             {
-                return Math.Min(entry.Seq, expectedSeq);
+                return expectedSeq;
             }
 
             prev = entry.Hash;

@@ -135,7 +135,7 @@ public static class JournalReplay
         {
             if (i >= stored.Count || i >= produced.Count || !SameEntry(stored[i], produced[i]))
             {
-                var seq = i < stored.Count ? stored[i].Seq : produced[i].Seq;
+                var seq = i + 1L;
                 return (false, seq, $"Re-execution differs at seq {seq}: stored {Describe(stored, i)}, re-executed {Describe(produced, i)}.");
             }
         }

@@ -103,7 +103,7 @@ internal sealed partial class InterpreterStep
         if (nodeId is not null)
         {
             // The engine itself was about to push down: the dispatching centre must look at it.
-            var centre = current.DispatchingUnit ?? org.AreaAt(_state.Subject.GridCode, OrgLevel.Township)?.Code ?? current.ResponsibleUnit;
+            var centre = CommandCentre(current.DispatchingUnit) ?? org.AreaAt(_state.Subject.GridCode, OrgLevel.Township)?.Code ?? current.ResponsibleUnit;
             OpenTask(nodeId, TaskKind.Incident, centre, IncidentForm, IncidentOutcomes, null);
         }
 
@@ -111,6 +111,10 @@ internal sealed partial class InterpreterStep
     }
 
     public const string NoPushDownRule = "no-push-down";
+
+    /// <summary>The dispatching unit when it is a command centre (a township, county or city area), else null.</summary>
+    private UnitCode? CommandCentre(UnitCode? dispatching) =>
+        dispatching is { } code && org.Find(code) is { Kind: UnitKind.Area, Level: >= OrgLevel.Township } unit ? unit.Code : null;
 
     private void OpenWorkTask(string nodeId, TaskWait wait)
     {

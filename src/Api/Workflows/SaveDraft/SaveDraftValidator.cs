@@ -1,0 +1,18 @@
+using System.Text.Json;
+using FluentValidation;
+
+namespace GridCase.Api.Workflows.SaveDraft;
+
+public sealed class SaveDraftValidator : AbstractValidator<SaveDraftCommand>
+{
+    public SaveDraftValidator()
+    {
+        RuleFor(c => c.DefinitionId).Matches("^[a-z][a-z0-9-]{0,63}$")
+            .WithMessage("id must be lower-case letters, digits and hyphens, starting with a letter (at most 64).");
+        RuleFor(c => c.Document).Must(d => d.ValueKind == JsonValueKind.Object)
+            .OverridePropertyName("definition").WithMessage("The body must be a definition document (a JSON object).");
+        RuleFor(c => c.Document).Must((command, d) => !d.TryGetProperty("id", out var id) || id.ValueKind == JsonValueKind.String && id.GetString() == command.DefinitionId)
+            .When(c => c.Document.ValueKind == JsonValueKind.Object)
+            .OverridePropertyName("id").WithMessage("The document's id must match the route.");
+    }
+}

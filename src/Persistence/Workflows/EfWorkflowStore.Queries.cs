@@ -1,0 +1,85 @@
+using GridCase.Workflows.Journal;
+using GridCase.Workflows.Ports;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCase.Persistence.Workflows;
+
+public sealed partial class EfWorkflowStore
+{
+    public async Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.JournalEntries.AsNoTracking()
+            .Where(e => e.InstanceId == instanceId)
+            .OrderBy(e => e.Seq)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(ToEntry);
+    }
+
+    public async Task<TaskRecord?> FindTaskAsync(string taskId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.WorkflowTasks.AsNoTracking().FirstOrDefaultAsync(t => t.TaskId == taskId, cancellationToken);
+        return row is null ? null : ToRecord(row);
+    }
+
+    public async Task<IReadOnlyList<TaskRecord>> TasksOfInstanceAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == instanceId).ToListAsync(cancellationToken);
+        return rows.Select(ToRecord).OrderBy(t => t.OpenedAt).ThenBy(t => t.TaskId, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<TaskRecord>> OpenTasksAsync(IReadOnlyCollection<string> queues, CancellationToken cancellationToken = default)
+    {
+        var wanted = queues.ToArray();
+        var rows = await db.WorkflowTasks.AsNoTracking()
+            .Where(t => t.Status == WorkTaskStatus.Open && wanted.Contains(t.Queue))
+            .ToListAsync(cancellationToken);
+
+        // Ordered here rather than in SQL so that ties break by ordinal id on both providers (PostgreSQL would
+        // compare ids by its collation).
+        return rows.Select(ToRecord)
+            .OrderBy(t => t.DueAt ?? DateTime.MaxValue).ThenBy(t => t.OpenedAt).ThenBy(t => t.TaskId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<TimerRecord>> PendingTimersAsync(DateTime until, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.WorkflowTimers.AsNoTracking()
+            .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= until)
+            .ToListAsync(cancellationToken);
+        return rows.Select(t => new TimerRecord(t.TimerId, t.InstanceId, t.NodeId, t.Purpose, t.DueAt, t.Status))
+            .OrderBy(t => t.DueAt).ThenBy(t => t.TimerId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static JournalEntry ToEntry(JournalEntryRow row) => new(
+        row.InstanceId,
+        row.Seq,
+        row.At,
+        new JournalActor(row.ActorUserId, row.ActorRole, row.ActorUnit),
+        row.Kind,
+        row.NodeId,
+        row.DefinitionId,
+        row.DefinitionVersion,
+        row.Rule,
+        row.Data,
+        row.PrevHash,
+        row.Hash);
+
+    private static TaskRecord ToRecord(WorkflowTaskRow row) => new(
+        row.TaskId,
+        row.InstanceId,
+        row.NodeId,
+        row.Kind,
+        row.Queue,
+        row.Form,
+        WorkflowStateJson.ReadStrings(row.Outcomes),
+        row.Status,
+        row.ClaimedBy,
+        row.OpenedAt,
+        row.WarnAt,
+        row.DueAt,
+        row.Warned,
+        row.Overdue,
+        row.Outcome,
+        row.ClosedAt);
+}

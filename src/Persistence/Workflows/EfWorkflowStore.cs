@@ -1,0 +1,88 @@
+using GridCase.Workflows.Ports;
+using Microsoft.EntityFrameworkCore;
+
+namespace GridCase.Persistence.Workflows;
+
+/// <summary>
+/// Instances, journals, tasks and timers in the GridCase database. A commit is one command in one transaction
+/// (see <see cref="WorkflowCommitSql"/>): it reads nothing on the way, and only a refused commit reads the
+/// instance row to say why. One store per unit of work (a scoped <see cref="GridCaseDb"/>).
+/// </summary>
+public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock) : IWorkflowStore, IJournalStore, ITaskStore
+{
+    public async Task<StoredInstance?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        var row = await LoadRowAsync(instanceId, cancellationToken);
+        return row is null ? null : new StoredInstance(WorkflowStateJson.Read(row.State), row.Stamp);
+    }
+
+    public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default)
+    {
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var parameters = new SqlParameters(db.Database, 8 + (commit.Entries.Count * 14) + (commit.Tasks.Count * 16) + (commit.Timers.Count * 6));
+        var statement = WorkflowCommitSql.For(commit, clock.GetUtcNow().UtcDateTime, parameters);
+        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var scope = await WriteScope.BeginAsync(db.Database, cancellationToken);
+        var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
+        int rows;
+        try
+        {
+            rows = await db.Database.ExecuteSqlRawAsync(statement.Sql, parameters.Values, cancellationToken);
+        }
+        catch (Exception ex) when (UniqueViolation.Is(ex))
+        {
+            await scope.UndoAsync();
+            throw await RefusalAsync(commit, statement.PreviousSeq, ex, cancellationToken);
+        }
+
+        if (rows != statement.ExpectedRows)
+        {
+            await scope.UndoAsync();
+            throw await RefusalAsync(commit, statement.PreviousSeq, null, cancellationToken);
+        }
+
+        var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+        await scope.CompleteAsync(cancellationToken);
+        var t4 = System.Diagnostics.Stopwatch.GetTimestamp();
+        Timings[0] += t1 - t0; Timings[1] += t2 - t1; Timings[2] += t3 - t2; Timings[3] += t4 - t3;
+    }
+
+    public static readonly long[] Timings = new long[4];
+
+    /// <summary>
+    /// Why a commit did not apply, read after it was undone: a stamp that moved is a concurrency conflict (the
+    /// caller reloads and retries); a journal that would not continue from the stored seq, or a task or timer id
+    /// owned by another instance, is a bug in the caller (as the in-memory store answers it).
+    /// </summary>
+    private async Task<Exception> RefusalAsync(WorkflowCommit commit, long previousSeq, Exception? duplicate, CancellationToken cancellationToken)
+    {
+        var id = commit.State.InstanceId;
+        if (commit.ExpectedStamp is { } expected)
+        {
+            var current = await LoadRowAsync(id, cancellationToken);
+            if (current is null || current.Stamp != expected)
+            {
+                return new WorkflowConcurrencyException(id);
+            }
+
+            if (commit.Entries.Count > 0 && current.LastSeq != previousSeq)
+            {
+                return new InvalidOperationException(
+                    $"Journal of {id} would not be contiguous: it ends at seq {current.LastSeq}, the commit starts at {previousSeq + 1}.");
+            }
+        }
+
+        return duplicate is not null
+            ? new WorkflowConcurrencyException(id)
+            : new InvalidOperationException($"A task or timer of the commit for {id} has the id of another instance's task or timer.");
+    }
+
+    // Not a compiled query: those are bound to one model, and the SQLite and PostgreSQL contexts have one each.
+    private Task<StoredRow?> LoadRowAsync(Guid id, CancellationToken cancellationToken) =>
+        db.WorkflowInstances.AsNoTracking()
+            .Where(i => i.Id == id)
+            .Select(i => new StoredRow(i.State, i.ConcurrencyStamp, i.LastSeq))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private sealed record StoredRow(string State, Guid Stamp, long LastSeq);
+}

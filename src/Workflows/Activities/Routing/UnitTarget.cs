@@ -1,0 +1,175 @@
+using System.Text.Json;
+using GridCase.Domain.Cases;
+using GridCase.Domain.Organisation;
+using GridCase.Workflows.Activities.Tasks;
+using GridCase.Workflows.Definitions;
+
+namespace GridCase.Workflows.Activities.Routing;
+
+public enum UnitTargetKind
+{
+    /// <summary><c>{"level":"Township"}</c>: the area at that level containing the case's grid (Grid: the grid itself).</summary>
+    Level,
+
+    /// <summary><c>{"owningDepartment":true}</c>: the catalogue item's owning department.</summary>
+    OwningDepartment,
+
+    /// <summary><c>{"unit":"140521GA"}</c>: a fixed unit.</summary>
+    Unit,
+
+    /// <summary><c>{"responsible":true}</c>: the unit responsible now.</summary>
+    Responsible,
+
+    /// <summary><c>{"dispatching":true}</c>: the unit that dispatched the case, else the township of its grid.</summary>
+    Dispatching,
+}
+
+/// <summary>
+/// Which unit a queue or a route target means, as written in props: one of <c>level</c>, <c>owningDepartment</c>,
+/// <c>unit</c>, <c>responsible</c>, <c>dispatching</c>. Resolved against the org directory at run time.
+/// </summary>
+public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, UnitCode? Unit = null)
+{
+    public static IReadOnlyList<UnitTargetKind> RouteKinds { get; } = [UnitTargetKind.Level, UnitTargetKind.OwningDepartment, UnitTargetKind.Unit];
+
+    public static IReadOnlyList<UnitTargetKind> QueueKinds { get; } = Enum.GetValues<UnitTargetKind>();
+
+    private static readonly Dictionary<UnitTargetKind, string> Keys = new()
+    {
+        [UnitTargetKind.Level] = "level",
+        [UnitTargetKind.OwningDepartment] = "owningDepartment",
+        [UnitTargetKind.Unit] = "unit",
+        [UnitTargetKind.Responsible] = "responsible",
+        [UnitTargetKind.Dispatching] = "dispatching",
+    };
+
+    /// <summary>
+    /// True when the target can be at or above the level where the floor starts (township by default) or a
+    /// department. The analysis uses the default policy: compilation does not know the configured one.
+    /// </summary>
+    public bool CanRaiseFloor => Kind switch
+    {
+        UnitTargetKind.Level => Level >= NoPushDownPolicy.Default.FloorFrom,
+        UnitTargetKind.OwningDepartment => true,
+        UnitTargetKind.Unit => Unit!.Value.IsDepartment || Unit.Value.AreaLevel >= NoPushDownPolicy.Default.FloorFrom,
+        _ => false,
+    };
+
+    /// <summary>True when the target is at grid level (the level the default policy blocks).</summary>
+    public bool CanAssignToGrid => Kind switch
+    {
+        UnitTargetKind.Level => Level <= NoPushDownPolicy.Default.BlockedLevel,
+        UnitTargetKind.Unit => Unit!.Value.AreaLevel <= NoPushDownPolicy.Default.BlockedLevel,
+        _ => false,
+    };
+
+    /// <summary>Reads the required object property <paramref name="name"/>, allowing only <paramref name="allowed"/> kinds.</summary>
+    public static UnitTarget? Read(PropsReader props, string name, IReadOnlyList<UnitTargetKind> allowed)
+    {
+        if (props.Object(name, required: true) is not { } element)
+        {
+            return null;
+        }
+
+        var allowedKeys = allowed.Select(k => Keys[k]).ToList();
+        var choices = string.Join(", ", allowedKeys);
+        props.OnlyKnown(element, name, allowedKeys);
+        var present = allowed.Where(k => element.TryGetProperty(Keys[k], out _)).ToList();
+        if (present.Count != 1)
+        {
+            props.Problem(
+                present.Count == 0 ? ProblemCodes.MissingProperty : ProblemCodes.InvalidProperty,
+                $"{name} must name exactly one of {choices}.");
+            return null;
+        }
+
+        var kind = present[0];
+        var value = element.GetProperty(Keys[kind]);
+        switch (kind)
+        {
+            case UnitTargetKind.Level:
+                var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                var level = Enum.GetNames<OrgLevel>().FirstOrDefault(n => string.Equals(n, text, StringComparison.Ordinal));
+                if (level is null)
+                {
+                    props.Problem(ProblemCodes.InvalidProperty, $"{name}.level must be one of {string.Join(", ", Enum.GetNames<OrgLevel>())}.");
+                    return null;
+                }
+
+                return new UnitTarget(kind, Level: Enum.Parse<OrgLevel>(level));
+            case UnitTargetKind.Unit:
+                if (value.ValueKind != JsonValueKind.String || !UnitCode.TryParse(value.GetString(), out var code))
+                {
+                    props.Problem(ProblemCodes.InvalidProperty, $"{name}.unit must be a unit code (e.g. 140521100 or 140521GA).");
+                    return null;
+                }
+
+                return new UnitTarget(kind, Unit: code);
+            default:
+                if (value.ValueKind != JsonValueKind.True)
+                {
+                    props.Problem(ProblemCodes.InvalidProperty, $"{name}.{Keys[kind]} must be true.");
+                    return null;
+                }
+
+                return new UnitTarget(kind);
+        }
+    }
+
+    /// <summary>The unit meant now, or why there is none (a unit or area missing from the directory).</summary>
+    public (UnitCode? Unit, string? Error) Resolve(ActivityContext context)
+    {
+        var grid = context.Subject.GridCode;
+        switch (Kind)
+        {
+            case UnitTargetKind.Level:
+                return context.Org.AreaAt(grid, Level!.Value) is { } area
+                    ? (area.Code, null)
+                    : (null, $"no {Level} area containing grid {grid} is in the organisation.");
+            case UnitTargetKind.OwningDepartment:
+                var department = context.Subject.OwningDepartment;
+                return context.Org.Find(department) is not null
+                    ? (department, null)
+                    : (null, $"the owning department {department} of item {context.Subject.CatalogueItemCode} is not in the organisation.");
+            case UnitTargetKind.Unit:
+                return context.Org.Find(Unit!.Value) is not null ? (Unit, null) : (null, $"unit {Unit} is not in the organisation.");
+            case UnitTargetKind.Responsible:
+                return (context.Responsibility.ResponsibleUnit, null);
+            default:
+                if (context.Responsibility.DispatchingUnit is { } dispatching)
+                {
+                    return (dispatching, null);
+                }
+
+                return context.Org.AreaAt(grid, OrgLevel.Township) is { } township
+                    ? (township.Code, null)
+                    : (null, $"the case has no dispatching unit and no township containing grid {grid} is in the organisation.");
+        }
+    }
+
+    public override string ToString() => Kind switch
+    {
+        UnitTargetKind.Level => $"level {Level}",
+        UnitTargetKind.Unit => $"unit {Unit}",
+        _ => Keys[Kind],
+    };
+
+    /// <summary>The JSON Schema of the object, offering the <paramref name="allowed"/> kinds.</summary>
+    public static string Schema(IReadOnlyList<UnitTargetKind> allowed)
+    {
+        var options = allowed.Select(kind => kind switch
+        {
+            UnitTargetKind.Level =>
+                """{"title":"按层级 By level","required":["level"],"properties":{"level":{"enum":["Grid","Village","Township","County","City"]}},"additionalProperties":false}""",
+            UnitTargetKind.Unit =>
+                """{"title":"指定单位 Fixed unit","required":["unit"],"properties":{"unit":{"type":"string","pattern":"^(?:\\d{6}|\\d{9}|\\d{12}|\\d{15})(?:[A-Z][A-Z0-9]*)?$","maxLength":32}},"additionalProperties":false}""",
+            UnitTargetKind.OwningDepartment => Flag("owningDepartment", "主管部门 Owning department"),
+            UnitTargetKind.Responsible => Flag("responsible", "当前责任单位 Responsible unit"),
+            _ => Flag("dispatching", "派遣单位 Dispatching unit"),
+        });
+        return $$"""{"type":"object","oneOf":[{{string.Join(",", options)}}]}""";
+    }
+
+    private static string Flag(string key, string title) =>
+        $$$"""{"title":"{{{title}}}","required":["{{{key}}}"],"properties":{"{{{key}}}":{"const":true}},"additionalProperties":false}""";
+}

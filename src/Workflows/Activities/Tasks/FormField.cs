@@ -1,0 +1,294 @@
+using System.Globalization;
+using System.Text.Json;
+using GridCase.Workflows.Definitions;
+using GridCase.Workflows.Expressions;
+
+namespace GridCase.Workflows.Activities.Tasks;
+
+public enum FieldType
+{
+    Int,
+    Number,
+    String,
+    Bool,
+}
+
+/// <summary>
+/// One field of a task's form: its type and limits, and for which outcomes it must be filled in
+/// (<c>required: true</c> for every outcome, <c>requiredFor</c> for some).
+/// </summary>
+public sealed record FormField(
+    string Name,
+    FieldType Type,
+    double? Min,
+    double? Max,
+    int? MaxLength,
+    IReadOnlyList<string>? Enum,
+    bool Required,
+    IReadOnlyList<string> RequiredFor)
+{
+    public const string Schema =
+        """
+        {"type":"object","required":["name","type"],"properties":{
+        "name":{"type":"string","minLength":1},
+        "type":{"enum":["int","number","string","bool"]},
+        "min":{"type":"number"},"max":{"type":"number"},
+        "maxLength":{"type":"integer","minimum":1},
+        "enum":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},
+        "required":{"type":"boolean"},
+        "requiredFor":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}},
+        "additionalProperties":false}
+        """;
+
+    private static readonly string[] Keys = ["name", "type", "min", "max", "maxLength", "enum", "required", "requiredFor"];
+
+    public bool IsRequiredFor(string outcome) => Required || RequiredFor.Contains(outcome);
+
+    /// <summary>
+    /// The submitted value as the field's type (long, double, trimmed string or bool), null when missing
+    /// (null, or a blank string), or an error when it is of the wrong type or out of range.
+    /// </summary>
+    public (object? Value, string? Error) Accept(object? submitted)
+    {
+        var value = ExpressionValues.Normalize(submitted);
+        if (value is string text)
+        {
+            value = text.Trim();
+            if (((string)value).Length == 0)
+            {
+                return (null, null);
+            }
+        }
+
+        if (value is null)
+        {
+            return (null, null);
+        }
+
+        switch (Type)
+        {
+            case FieldType.Int:
+                if (value is double d && double.IsFinite(d) && Math.Floor(d) == d && Math.Abs(d) < 9e15)
+                {
+                    value = (long)d;
+                }
+
+                return value is long whole ? InRange(whole, whole) : (null, $"{Name} must be a whole number.");
+            case FieldType.Number:
+                return value is long or double && double.IsFinite(ExpressionValues.ToDouble(value))
+                    ? InRange(ExpressionValues.ToDouble(value), ExpressionValues.ToDouble(value))
+                    : (null, $"{Name} must be a number.");
+            case FieldType.Bool:
+                return value is bool ? (value, null) : (null, $"{Name} must be true or false.");
+            default:
+                if (value is not string s)
+                {
+                    return (null, $"{Name} must be text.");
+                }
+
+                if (Enum is not null && !Enum.Contains(s, StringComparer.Ordinal))
+                {
+                    return (null, $"{Name} must be one of {string.Join(", ", Enum)}.");
+                }
+
+                // Characters as a reader counts them (a Chinese character is one), not UTF-16 units.
+                if (MaxLength is { } max && s.EnumerateRunes().Count() > max)
+                {
+                    return (null, $"{Name} must be at most {max} characters long.");
+                }
+
+                return (s, null);
+        }
+    }
+
+    private (object? Value, string? Error) InRange(object value, double number)
+    {
+        if (Min is { } min && number < min)
+        {
+            return (null, $"{Name} must be at least {min.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (Max is { } max && number > max)
+        {
+            return (null, $"{Name} must be at most {max.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        return (value, null);
+    }
+
+    /// <summary>The value to store in a variable of <paramref name="type"/> (an int field may fill a number variable).</summary>
+    public static object ForVariable(object value, VariableType type) =>
+        type == VariableType.Number && value is long whole ? (double)whole : value;
+
+    /// <summary>Reads the optional <c>fields</c> property; <paramref name="outcomes"/> is null when they could not be read.</summary>
+    public static IReadOnlyList<FormField>? ReadAll(
+        PropsReader props, IReadOnlyList<string>? outcomes, IReadOnlyDictionary<string, VariableType> variables)
+    {
+        if (props.Array("fields", required: false) is not { } array)
+        {
+            return props.Get("fields") is null ? [] : null;
+        }
+
+        var fields = new List<FormField>();
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            if (Read(props, element, $"fields[{index++}]", outcomes, variables) is { } field)
+            {
+                if (fields.Any(f => f.Name == field.Name))
+                {
+                    props.Problem(ProblemCodes.InvalidProperty, $"field '{field.Name}' is declared twice.");
+                }
+
+                fields.Add(field);
+            }
+        }
+
+        return fields;
+    }
+
+    private static FormField? Read(
+        PropsReader props, JsonElement element, string path, IReadOnlyList<string>? outcomes, IReadOnlyDictionary<string, VariableType> variables)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            props.Problem(ProblemCodes.InvalidProperty, $"{path} must be an object with a name and a type.");
+            return null;
+        }
+
+        var failedBefore = props.Failed;
+        var ok = true;
+        void Problem(string code, string message)
+        {
+            ok = false;
+            props.Problem(code, message);
+        }
+
+        props.OnlyKnown(element, path, Keys);
+        ok = props.Failed == failedBefore;
+        var name = element.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(n.GetString())
+            ? n.GetString()!.Trim()
+            : null;
+        if (name is null)
+        {
+            Problem(ProblemCodes.MissingProperty, $"{path} needs a name.");
+            return null;
+        }
+
+        path = $"field '{name}'";
+        var typeText = element.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        FieldType? type = typeText switch
+        {
+            "int" => FieldType.Int,
+            "number" => FieldType.Number,
+            "string" => FieldType.String,
+            "bool" => FieldType.Bool,
+            _ => null,
+        };
+        if (type is null)
+        {
+            Problem(typeText is null ? ProblemCodes.MissingProperty : ProblemCodes.InvalidProperty, $"{path} needs a type: int, number, string or bool.");
+            return null;
+        }
+
+        var numeric = type is FieldType.Int or FieldType.Number;
+        double? Bound(string key)
+        {
+            if (!element.TryGetProperty(key, out var value))
+            {
+                return null;
+            }
+
+            if (!numeric || value.ValueKind != JsonValueKind.Number)
+            {
+                Problem(ProblemCodes.InvalidProperty, numeric ? $"{path}: {key} must be a number." : $"{path}: {key} applies to int and number fields only.");
+                return null;
+            }
+
+            return value.GetDouble();
+        }
+
+        var min = Bound("min");
+        var max = Bound("max");
+        if (min > max)
+        {
+            Problem(ProblemCodes.InvalidProperty, $"{path}: min must not be above max.");
+        }
+
+        int? maxLength = null;
+        if (element.TryGetProperty("maxLength", out var ml))
+        {
+            if (type != FieldType.String || ml.ValueKind != JsonValueKind.Number || !ml.TryGetInt32(out var length) || length < 1)
+            {
+                Problem(ProblemCodes.InvalidProperty, $"{path}: maxLength is a whole number above zero, for string fields only.");
+            }
+            else
+            {
+                maxLength = length;
+            }
+        }
+
+        List<string>? values = null;
+        if (element.TryGetProperty("enum", out var e))
+        {
+            values = e.ValueKind == JsonValueKind.Array && e.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString()))
+                ? e.EnumerateArray().Select(v => v.GetString()!.Trim()).ToList()
+                : null;
+            if (type != FieldType.String || values is not { Count: > 0 } || values.Distinct(StringComparer.Ordinal).Count() != values.Count)
+            {
+                Problem(ProblemCodes.InvalidProperty, $"{path}: enum is a list of distinct non-empty strings, for string fields only.");
+            }
+        }
+
+        var required = false;
+        if (element.TryGetProperty("required", out var r))
+        {
+            if (r.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                Problem(ProblemCodes.InvalidProperty, $"{path}: required must be true or false.");
+            }
+            else
+            {
+                required = r.GetBoolean();
+            }
+        }
+
+        var requiredFor = new List<string>();
+        if (element.TryGetProperty("requiredFor", out var rf))
+        {
+            if (rf.ValueKind != JsonValueKind.Array || rf.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+            {
+                Problem(ProblemCodes.InvalidProperty, $"{path}: requiredFor must be a list of outcomes.");
+            }
+            else
+            {
+                requiredFor = rf.EnumerateArray().Select(v => v.GetString()!).ToList();
+                foreach (var outcome in requiredFor.Where(o => outcomes is not null && !outcomes.Contains(o)))
+                {
+                    Problem(ProblemCodes.InvalidProperty, $"{path}: requiredFor names '{outcome}', which is not one of the outcomes.");
+                }
+
+                if (required && requiredFor.Count > 0)
+                {
+                    Problem(ProblemCodes.InvalidProperty, $"{path}: use either required (every outcome) or requiredFor (some outcomes), not both.");
+                }
+            }
+        }
+
+        if (variables.TryGetValue(name, out var variableType) && !Fits(type.Value, variableType))
+        {
+            Problem(ProblemCodes.InvalidProperty, $"{path} is {typeText} but variable '{name}' is {variableType.ToString().ToLowerInvariant()}.");
+        }
+
+        return ok ? new FormField(name, type.Value, min, max, maxLength, values, required, requiredFor) : null;
+    }
+
+    private static bool Fits(FieldType field, VariableType variable) => (field, variable) switch
+    {
+        (FieldType.Int, VariableType.Int or VariableType.Number) => true,
+        (FieldType.Number, VariableType.Number) => true,
+        (FieldType.String, VariableType.String) => true,
+        (FieldType.Bool, VariableType.Bool) => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,133 @@
+using GridCase.Workflows.Activities.Routing;
+using GridCase.Workflows.Definitions;
+
+namespace GridCase.Workflows.Activities.Tasks;
+
+/// <summary>
+/// Opens a task in a queue and waits for it to be completed with one of its outcomes and a valid form.
+/// A deadline adds the <c>warning</c> and <c>overdue</c> ports.
+/// </summary>
+public sealed class HumanTaskActivity : IActivity
+{
+    public const string Warning = "warning";
+    public const string Overdue = "overdue";
+
+    private static readonly string[] Keys = ["queue", "form", "fields", "outcomes", "deadline"];
+
+    public string Type => "HumanTask";
+
+    public ActivityDescriptor Descriptor { get; } = new(
+        "HumanTask", "人工任务", "Human task", "Tasks",
+        "Opens a task in a unit's queue; completing it with an outcome and a valid form continues through that outcome. A deadline adds the warning and overdue ports.",
+        Schema, [], OutcomesFromProps: "outcomes");
+
+    private static string Schema =>
+        """{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["queue","form","outcomes"],"properties":{"queue":"""
+        + UnitTarget.Schema(UnitTarget.QueueKinds)
+        + ""","form":{"title":"表单 Form","type":"string","minLength":1},"fields":{"title":"表单字段 Fields","type":"array","items":"""
+        + FormField.Schema
+        + """},"outcomes":{"title":"处理结果 Outcomes","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"not":{"enum":["warning","overdue"]}}},"deadline":"""
+        + DeadlineSpec.Schema
+        + """},"additionalProperties":false}""";
+
+    public CompiledActivity? Compile(NodeDefinition node, CompileContext context, ICollection<DefinitionProblem> problems)
+    {
+        var props = new PropsReader(node, problems);
+        props.OnlyKnown(Keys);
+        var queue = UnitTarget.Read(props, "queue", UnitTarget.QueueKinds);
+        var form = props.String("form", required: true);
+        var outcomes = props.Strings("outcomes", required: true);
+        if (outcomes is { Count: 0 })
+        {
+            props.Problem(ProblemCodes.InvalidProperty, "a task needs at least one outcome.");
+        }
+
+        foreach (var reserved in outcomes?.Where(o => o is Warning or Overdue) ?? [])
+        {
+            props.Problem(ProblemCodes.InvalidProperty, $"'{reserved}' is the deadline's port and cannot be a task outcome.");
+        }
+
+        var fields = FormField.ReadAll(props, outcomes, context.Variables);
+        var deadline = props.Object("deadline", required: false) is { } element ? DeadlineSpec.Read(props, element) : null;
+        if (props.Failed || queue is null || form is null || outcomes is null || fields is null)
+        {
+            return null;
+        }
+
+        return new Compiled(node, queue, form.Trim(), outcomes, fields, deadline, context.Variables);
+    }
+
+    private sealed class Compiled(
+        NodeDefinition node,
+        UnitTarget queue,
+        string form,
+        IReadOnlyList<string> outcomes,
+        IReadOnlyList<FormField> fields,
+        DeadlineSpec? deadline,
+        IReadOnlyDictionary<string, VariableType> variables) : CompiledActivity(node)
+    {
+        public override IReadOnlyList<string> Outcomes { get; } = deadline is null ? outcomes : [.. outcomes, Warning, Overdue];
+
+        public override RoutingReach Reach { get; } = new(RaisesFloor: false, AssignsToGrid: queue.CanAssignToGrid);
+
+        public override ActivityResult Execute(ActivityContext context)
+        {
+            var (unit, error) = queue.Resolve(context);
+            if (unit is null)
+            {
+                return ActivityResult.Fault($"{Node.Id}: the queue ({queue}) cannot be resolved: {error}");
+            }
+
+            TaskDeadline? due = null;
+            if (deadline is not null)
+            {
+                (due, error) = deadline.Compute(context);
+                if (due is null)
+                {
+                    return ActivityResult.Fault($"{Node.Id}: the deadline cannot be computed: {error}");
+                }
+            }
+
+            return new ActivityResult.Suspend(new TaskWait(unit.Value, form, outcomes, due), []);
+        }
+
+        public override ActivityResult Complete(ActivityContext context, string outcome, IReadOnlyDictionary<string, object?> data)
+        {
+            if (!outcomes.Contains(outcome))
+            {
+                return ActivityResult.Reject("outcome", $"'{outcome}' is not an outcome of this task; choose one of {string.Join(", ", outcomes)}.");
+            }
+
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var name in data.Keys.Where(k => !fields.Any(f => f.Name == k)))
+            {
+                errors[name] = [$"{name} is not a field of the form '{form}'."];
+            }
+
+            var effects = new List<ActivityEffect>();
+            foreach (var field in fields)
+            {
+                var (value, error) = field.Accept(data.GetValueOrDefault(field.Name));
+                if (error is not null)
+                {
+                    errors[field.Name] = [error];
+                }
+                else if (value is null)
+                {
+                    if (field.IsRequiredFor(outcome))
+                    {
+                        errors[field.Name] = [$"{field.Name} is required for '{outcome}'."];
+                    }
+                }
+                else if (variables.TryGetValue(field.Name, out var type))
+                {
+                    effects.Add(new SetVariable(field.Name, FormField.ForVariable(value, type)));
+                }
+            }
+
+            return errors.Count > 0
+                ? new ActivityResult.Rejected(errors)
+                : new ActivityResult.Continue([outcome], effects, null);
+        }
+    }
+}

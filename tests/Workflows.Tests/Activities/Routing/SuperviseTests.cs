@@ -1,0 +1,50 @@
+using GridCase.Domain.Organisation;
+using GridCase.Workflows.Activities;
+using GridCase.Workflows.Activities.Routing;
+using static GridCase.Workflows.Tests.Activities.ActivityHarness;
+
+namespace GridCase.Workflows.Tests.Activities.Routing;
+
+public sealed class SuperviseTests
+{
+    private readonly SuperviseActivity _activity = new();
+
+    [TestCase("grid", "village")]
+    [TestCase("village", "township")]
+    [TestCase("township", "county")]
+    [TestCase("station", "county")]
+    [TestCase("county", "city")]
+    [TestCase("countyDepartment", "city")]
+    public void The_area_above_the_responsible_units_area_supervises(string responsible, string supervisor)
+    {
+        var node = Compile(_activity, "{}");
+
+        var result = Continued(node.Execute(Context(responsible: ActivityTestOrg.Code(responsible))));
+
+        Assert.That(result.Outcomes, Is.EqualTo(new[] { "done" }));
+        Assert.That(result.Effects, Is.EqualTo(new ActivityEffect[] { new FlagSupervision(ActivityTestOrg.Code(supervisor)) }));
+    }
+
+    [TestCase("city")]
+    [TestCase("cityDepartment")]
+    public void Nobody_supervises_the_city(string responsible)
+    {
+        var result = Continued(Compile(_activity, "{}").Execute(Context(responsible: ActivityTestOrg.Code(responsible))));
+
+        Assert.That(result.Outcomes, Is.EqualTo(new[] { "top" }));
+        Assert.That(result.Effects, Is.Empty);
+    }
+
+    [Test]
+    public void An_unknown_responsible_unit_faults()
+    {
+        Assert.That(Compile(_activity, "{}").Execute(Context(responsible: UnitCode.Parse("140521999"))), Is.TypeOf<ActivityResult.Faulted>());
+    }
+
+    [Test]
+    public void Supervision_takes_no_props_and_moves_no_responsibility()
+    {
+        Assert.That(Problems(_activity, """{"unit":"140521"}""").Select(p => p.Message), Has.Some.Contains("unknown property 'unit'"));
+        Assert.That(Compile(_activity, "{}").Reach, Is.EqualTo(RoutingReach.None));
+    }
+}
