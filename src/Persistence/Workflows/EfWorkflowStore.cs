@@ -18,12 +18,9 @@ public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock) :
 
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default)
     {
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         using var parameters = new SqlParameters(db.Database, 8 + (commit.Entries.Count * 14) + (commit.Tasks.Count * 16) + (commit.Timers.Count * 6));
         var statement = WorkflowCommitSql.For(commit, clock.GetUtcNow().UtcDateTime, parameters);
-        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var scope = await WriteScope.BeginAsync(db.Database, cancellationToken);
-        var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
         int rows;
         try
         {
@@ -41,13 +38,8 @@ public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock) :
             throw await RefusalAsync(commit, statement.PreviousSeq, null, cancellationToken);
         }
 
-        var t3 = System.Diagnostics.Stopwatch.GetTimestamp();
         await scope.CompleteAsync(cancellationToken);
-        var t4 = System.Diagnostics.Stopwatch.GetTimestamp();
-        Timings[0] += t1 - t0; Timings[1] += t2 - t1; Timings[2] += t3 - t2; Timings[3] += t4 - t3;
     }
-
-    public static readonly long[] Timings = new long[4];
 
     /// <summary>
     /// Why a commit did not apply, read after it was undone: a stamp that moved is a concurrency conflict (the

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(GridCase.Microbenchmarks.InterpreterBenchmarks).Assembly).Run(args);
