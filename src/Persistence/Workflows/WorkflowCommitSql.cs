@@ -4,8 +4,8 @@ using GridCase.Workflows.Ports;
 namespace GridCase.Persistence.Workflows;
 
 /// <summary>
-/// One commit as one command of plain SQL that runs unchanged on SQLite and PostgreSQL (one round trip; on
-/// PostgreSQL the BEGIN rides along with it):
+/// One commit as one command of plain SQL that runs unchanged on SQLite and PostgreSQL, so the writes take one
+/// round trip (on PostgreSQL the BEGIN rides along with it; the COMMIT is the other):
 /// <code>
 /// INSERT INTO workflow_instances (…) VALUES (…);                        -- new instance, or
 /// UPDATE workflow_instances SET … WHERE "Id" = @id AND "ConcurrencyStamp" = @expected AND "LastSeq" = @previous;
@@ -168,5 +168,4 @@ internal sealed record WorkflowCommitSql(string Sql, int ExpectedRows, long Prev
 
         sql.Append(" WHERE ").Append(table).Append(".\"InstanceId\" = excluded.\"InstanceId\";\n");
     }
-
 }

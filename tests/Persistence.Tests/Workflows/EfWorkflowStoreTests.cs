@@ -33,8 +33,16 @@ public abstract class EfWorkflowStoreTests(DatabaseProvider provider) : Workflow
         {
             db.JournalEntries.Add(new JournalEntryRow
             {
-                InstanceId = id, Seq = 2, At = At, ActorUserId = "system", Kind = "Reported", DefinitionId = "x", DefinitionVersion = 1,
-                Data = "{}", PrevHash = "", Hash = "",
+                InstanceId = id,
+                Seq = 2,
+                At = At,
+                ActorUserId = "system",
+                Kind = "Reported",
+                DefinitionId = "x",
+                DefinitionVersion = 1,
+                Data = "{}",
+                PrevHash = "",
+                Hash = "",
             });
             await db.SaveChangesAsync();
         }
