@@ -151,7 +151,7 @@ public sealed class InterpreterScenarioTests
         await engine.AssertReplaysAsync(id);
     }
 
-    //  start ─▶ wait(PT1H) ─▶ notify ─▶ end
+    //  start ─▶ mark(stage = waiting) ─▶ wait(PT1H) ─▶ notify ─▶ end
     [Test]
     public async Task A_timer_never_fires_early_and_fires_once()
     {
@@ -159,6 +159,8 @@ public sealed class InterpreterScenarioTests
         await engine.PublishAsync(Fixture("timer"));
         var id = await engine.StartAsync("timer");
         var timer = engine.Scheduler.Scheduled.Single();
+        Assert.That((await engine.StateAsync(id)).Variables["stage"], Is.EqualTo("waiting"));
+        Assert.That((await engine.StateAsync(id)).ActiveNodeIds, Is.EqualTo(new[] { "wait" }));
 
         engine.Advance(TimeSpan.FromMinutes(59));
         var early = await engine.Runtime.SendAsync(id, new TimerFiredStimulus(timer.TimerId, engine.Now));
