@@ -8,6 +8,7 @@ using GridCase.Api.Workflows.GetVersion;
 using GridCase.Api.Workflows.ListDefinitions;
 using GridCase.Api.Workflows.ListVersions;
 using GridCase.Api.Workflows.Publish;
+using GridCase.Api.Workflows.Retire;
 using GridCase.Api.Workflows.Rollback;
 using GridCase.Api.Workflows.SaveDraft;
 using GridCase.Api.Workflows.ValidateDraft;
@@ -55,6 +56,10 @@ public static class WorkflowDefinitionEndpoints
             TypedResults.Created($"/api/workflow-definitions/{id}/draft", await m.Send(new RollbackCommand(id, version, user.ToActor()), ct)))
             .RequireAuthorization(PolicyAdminOnly)
             .WithSummary("Make a new draft from an old version.");
+        group.MapPost("/{id}/versions/{version:int}/retire", async (string id, int version, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new RetireCommand(id, version), ct)))
+            .RequireAuthorization(PolicyAdminOnly)
+            .WithSummary("Retire a version: its cases finish on it, new cases start on the latest published version.");
 
         app.MapGet("/api/activity-types", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ActivityTypesQuery(), ct)))
             .WithTags("Workflow definitions")

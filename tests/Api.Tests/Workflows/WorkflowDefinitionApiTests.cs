@@ -131,6 +131,26 @@ public sealed class WorkflowDefinitionApiTests
             Is.EqualTo("处置（改）"));
     }
 
+    [Test]
+    public async Task A_retired_version_stays_readable_but_the_last_published_one_cannot_be_retired()
+    {
+        var client = await SharedApi.Factory.ClientForAsync("admin");
+        var id = NewId();
+        await PutDraftAsync(client, id, ValidDocument(id));
+        await client.PostAsJsonAsync($"/api/workflow-definitions/{id}/publish", new { changeNote = "v1" });
+
+        var lastOne = await client.PostAsync($"/api/workflow-definitions/{id}/versions/1/retire", null);
+        await PutDraftAsync(client, id, ValidDocument(id, "处置（改）"));
+        await client.PostAsJsonAsync($"/api/workflow-definitions/{id}/publish", new { changeNote = "v2" });
+        var retired = await JsonAsync(await client.PostAsync($"/api/workflow-definitions/{id}/versions/1/retire", null));
+        var versions = await JsonAsync(await client.GetAsync($"/api/workflow-definitions/{id}/versions"));
+
+        Assert.That(lastOne.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(retired.GetProperty("latestPublishedVersion").GetInt32(), Is.EqualTo(2));
+        Assert.That(versions.EnumerateArray().Select(v => v.GetProperty("status").GetString()), Is.EqualTo(new[] { "Retired", "Published" }));
+        Assert.That((await client.GetAsync($"/api/workflow-definitions/{id}/versions/1")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
     [TestCase("d140521")]
     [TestCase("auditor")]
     public async Task Only_a_policy_administrator_may_save_or_publish(string userName)

@@ -1,0 +1,35 @@
+using GridCase.Api.Infrastructure;
+using GridCase.Workflows.Ports;
+using Mediator;
+
+namespace GridCase.Api.Workflows.Retire;
+
+/// <summary>
+/// Retires a published version: cases already on it finish on it, no new case starts on it. Retiring the
+/// only published version leaves the definition unable to start cases, which is refused.
+/// </summary>
+public sealed record RetireCommand(string DefinitionId, int Version) : ICommand<RetireResponse>;
+
+public sealed record RetireResponse(string DefinitionId, int Version, string Status, int? LatestPublishedVersion);
+
+public sealed class RetireHandler(IDefinitionStore store) : ICommandHandler<RetireCommand, RetireResponse>
+{
+    public async ValueTask<RetireResponse> Handle(RetireCommand command, CancellationToken cancellationToken)
+    {
+        var versions = await store.ListVersionsAsync(command.DefinitionId, cancellationToken);
+        var version = versions.FirstOrDefault(v => v.Version == command.Version)
+            ?? throw new NotFoundException($"Version {command.Version} of '{command.DefinitionId}'");
+        if (version.Status == VersionStatus.Retired)
+        {
+            throw new GridCase.Domain.InvalidTransitionException("workflow.already-retired", $"v{command.Version} is already retired.");
+        }
+
+        if (!versions.Any(v => v.Version != command.Version && v.Status == VersionStatus.Published))
+        {
+            throw new GridCase.Domain.InvalidTransitionException("workflow.last-published", $"v{command.Version} is the only published version; publish a new one before retiring it.");
+        }
+
+        await store.RetireAsync(command.DefinitionId, command.Version, cancellationToken);
+        return new RetireResponse(command.DefinitionId, command.Version, nameof(VersionStatus.Retired), await store.LatestPublishedVersionAsync(command.DefinitionId, cancellationToken));
+    }
+}
