@@ -7,6 +7,10 @@ using GridCase.Api.Infrastructure;
 using GridCase.Api.Reference.GetCalendar;
 using GridCase.Api.Reference.GetCatalogue;
 using GridCase.Api.Reference.ListOrgUnits;
+using GridCase.Api.Events;
+using GridCase.Api.Events.Reassign;
+using GridCase.Api.Events.ReportEvent;
+using GridCase.Api.Tasks.WorkTask;
 using GridCase.Api.Workflows;
 using GridCase.Domain.Cases;
 using GridCase.Workflows.Activities;
@@ -27,9 +31,13 @@ namespace GridCase.Api;
 /// <summary>The composition root: services, middleware and routes.</summary>
 public static class GridCaseApp
 {
+    /// <summary>Requests larger than this are refused with 413.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]) && string.IsNullOrWhiteSpace(builder.Configuration["ASPNETCORE_URLS"]))
         {
             builder.WebHost.UseUrls(GridCaseSettings.DefaultUrls);
@@ -67,7 +75,12 @@ public static class GridCaseApp
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Clients never set unit, status, assignee or version: a property the request does not define is refused.
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        });
 
         var signingKey = SigningKey.Resolve(settings);
         services.AddSingleton(signingKey);
@@ -101,11 +114,26 @@ public static class GridCaseApp
         services.AddSingleton<ITimerScheduler, DatabaseTimerScheduler>();
         services.AddScoped<ShippedDefinitions>();
         services.AddHostedService<DueTimerPoller>();
+        services.AddScoped(sp => new CaseProjection(sp.GetRequiredService<OrgSnapshot>().Current, sp.GetRequiredService<NoPushDownPolicy>()));
+        services.AddScoped<CaseWorkflow>();
+        services.AddScoped<IdempotencyScope>();
+        services.AddScoped<TaskAccess>();
+        services.AddSingleton<CaseNumberPrefixes>();
     }
 
     private static void UsePipeline(WebApplication app)
     {
         app.UseExceptionHandler();
+        app.Use((context, next) =>
+        {
+            // The idempotency filter hashes the body after model binding has read it.
+            if (context.Request.Headers.ContainsKey(IdempotencyFilter.Header))
+            {
+                context.Request.EnableBuffering();
+            }
+
+            return next(context);
+        });
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI();
@@ -124,5 +152,8 @@ public static class GridCaseApp
         api.MapGetCatalogue();
         api.MapGetCalendar();
         api.MapWorkflowDefinitions();
+        api.MapReportEvent();
+        api.MapReassign();
+        api.MapWorkTask();
     }
 }

@@ -37,6 +37,9 @@ public static class PersistenceServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IDefinitionStore, EfDefinitionStore>();
+        services.AddScoped<WorkflowBindings>();
+        services.AddScoped<Idempotency.IdempotencyStore>();
+        services.AddScoped<Cases.CaseStore>();
         services.AddScoped<EfWorkflowStore>();
         services.AddScoped<IWorkflowStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
         services.AddScoped<IJournalStore>(sp => sp.GetRequiredService<EfWorkflowStore>());

@@ -28,7 +28,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
             },
             BadHttpRequestException bad => new ProblemDetails
             {
-                Status = StatusCodes.Status400BadRequest,
+                Status = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
                 Title = "请求无效 / The request is invalid.",
                 Detail = bad.InnerException is System.Text.Json.JsonException json ? "Malformed JSON: " + json.Message : bad.Message,
                 Type = TypeBase + "bad-request",
@@ -48,6 +48,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
                 Extensions = { ["problems"] = GridCase.Api.Workflows.ProblemResponse.From(invalid.Problems) },
             },
             GridCase.Workflows.Ports.WorkflowConcurrencyException => Problem(StatusCodes.Status409Conflict, "concurrent-change", exception.Message),
+            GridCase.Api.Events.RefusalException refused => Refused(refused.Refusal),
             AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, "authentication", exception.Message),
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, "forbidden", exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, "not-found", exception.Message),
@@ -69,6 +70,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
             Exception = exception,
         });
     }
+
+    private static ProblemDetails Refused(GridCase.Workflows.Runtime.Refusal refusal) => refusal.Kind switch
+    {
+        GridCase.Workflows.Runtime.RefusalKind.Invalid => new HttpValidationProblemDetails(
+            refusal.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]> { [""] = [refusal.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = refusal.Message,
+            Type = TypeBase + refusal.Code,
+        },
+        GridCase.Workflows.Runtime.RefusalKind.NotFound => Problem(StatusCodes.Status404NotFound, refusal.Code, refusal.Message),
+        _ => Problem(StatusCodes.Status409Conflict, refusal.Code, refusal.Message),
+    };
 
     private static ProblemDetails Problem(int status, string code, string detail) => new()
     {

@@ -175,7 +175,7 @@ public static class JournalReplay
         };
     }
 
-    private static Actor ToActor(JournalActor actor) =>
+    public static Actor ToActor(JournalActor actor) =>
         actor.UserId == Actor.SystemUserId || actor.Role is null || actor.Unit is null
             ? Actor.System
             : Actor.ForUser(actor.UserId, Enum.Parse<Role>(actor.Role), UnitCode.Parse(actor.Unit));

@@ -5,6 +5,9 @@ namespace GridCase.Workflows.Runtime;
 /// <summary>What a stimulus did: the state after it, the entries written, or why it was refused.</summary>
 public sealed record RunOutcome(WorkflowState? State, IReadOnlyList<Journal.JournalEntry> Entries, Refusal? Refusal)
 {
+    /// <summary>The task rows the stimulus wrote (opened, completed, cancelled, claimed).</summary>
+    public IReadOnlyList<TaskRecord> Tasks { get; init; } = [];
+
     public bool Accepted => Refusal is null;
 }
 
@@ -75,6 +78,6 @@ public sealed class WorkflowRuntime(
             await scheduler.CancelAsync(cancelled, cancellationToken);
         }
 
-        return new RunOutcome(result.State, result.Entries, result.Refusal);
+        return new RunOutcome(result.State, result.Entries, result.Refusal) { Tasks = result.Tasks };
     }
 }

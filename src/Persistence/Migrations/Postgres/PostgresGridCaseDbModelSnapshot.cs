@@ -325,6 +325,42 @@ namespace GridCase.Persistence.Migrations.Postgres
                     b.ToTable("catalogues", (string)null);
                 });
 
+            modelBuilder.Entity("GridCase.Persistence.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponseJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("GridCase.Persistence.Workflows.JournalEntryRow", b =>
                 {
                     b.Property<Guid>("InstanceId")
@@ -386,6 +422,30 @@ namespace GridCase.Persistence.Migrations.Postgres
                     b.HasKey("InstanceId", "Seq");
 
                     b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("GridCase.Persistence.Workflows.WorkflowBinding", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("BoundAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BoundBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Unit");
+
+                    b.ToTable("workflow_bindings", (string)null);
                 });
 
             modelBuilder.Entity("GridCase.Persistence.Workflows.WorkflowDefinitionVersionRow", b =>

@@ -320,6 +320,42 @@ namespace GridCase.Persistence.Migrations.Sqlite
                     b.ToTable("catalogues", (string)null);
                 });
 
+            modelBuilder.Entity("GridCase.Persistence.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("GridCase.Persistence.Workflows.JournalEntryRow", b =>
                 {
                     b.Property<Guid>("InstanceId")
@@ -381,6 +417,30 @@ namespace GridCase.Persistence.Migrations.Sqlite
                     b.HasKey("InstanceId", "Seq");
 
                     b.ToTable("journal_entries", (string)null);
+                });
+
+            modelBuilder.Entity("GridCase.Persistence.Workflows.WorkflowBinding", b =>
+                {
+                    b.Property<string>("Unit")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BoundAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoundBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Unit");
+
+                    b.ToTable("workflow_bindings", (string)null);
                 });
 
             modelBuilder.Entity("GridCase.Persistence.Workflows.WorkflowDefinitionVersionRow", b =>

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using FluentValidation;
+using GridCase.Api.Infrastructure;
+using GridCase.Domain;
+using GridCase.Domain.Cases;
+using GridCase.Domain.Organisation;
+using GridCase.Persistence.Cases;
+using GridCase.Workflows.Runtime;
+using Mediator;
+
+namespace GridCase.Api.Events.Reassign;
+
+/// <summary>A dispatcher moves a case to another unit by hand; the no-push-down rule answers 409 and is recorded.</summary>
+public sealed record ReassignCommand(Guid EventId, string? UnitCode, string? Reason) : ICommand<TaskStepResponse>
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Actor Caller { get; init; } = Actor.System;
+}
+
+public sealed class ReassignValidator : AbstractValidator<ReassignCommand>
+{
+    public ReassignValidator()
+    {
+        RuleFor(c => c.UnitCode).Must(u => GridCase.Domain.Organisation.UnitCode.TryParse(u, out _)).WithMessage("unitCode must be a unit code.");
+        RuleFor(c => c.Reason).NotEmpty().WithMessage("请填写改派理由 / reason is required.").MaximumLength(Case.ReasonMaxLength);
+    }
+}
+
+public sealed class ReassignHandler(CaseStore cases, OrgSnapshot org, CaseWorkflow workflow, TimeProvider clock) : ICommandHandler<ReassignCommand, TaskStepResponse>
+{
+    public async ValueTask<TaskStepResponse> Handle(ReassignCommand command, CancellationToken cancellationToken)
+    {
+        var scope = CallerScope.For(command.Caller);
+        var subject = await cases.FindAsync(new CaseId(command.EventId), cancellationToken);
+        if (subject is null || !scope.Covers(subject.ResponsibleUnit.Value) && !scope.Covers(subject.GridCode.Value))
+        {
+            throw new NotFoundException($"Event {command.EventId}");
+        }
+
+        if (command.Caller.Role != Role.Dispatcher)
+        {
+            throw new ForbiddenException("只有调度员可以改派 / Only dispatchers reassign cases.");
+        }
+
+        var target = org.Current.Find(UnitCode.Parse(command.UnitCode))
+            ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("unitCode", $"单位 {command.UnitCode} 不存在 / unit {command.UnitCode} does not exist.")]);
+        var (response, outcome) = await workflow.RunAsync(async () =>
+        {
+            var result = await workflow.SendAsync(subject, new ReassignStimulus(target.Code, command.Reason!.Trim(), command.Caller, clock.GetUtcNow()), cancellationToken);
+            return (new TaskStepResponse("", subject.Id.Value, subject.Status.ToString(), subject.ResponsibleUnit.Value,
+                result.State?.Tasks.Select(t => TaskResponse.From(subject.Id.Value, t)).ToList() ?? [], result.Entries.Select(e => e.Kind).ToList(), result.Refusal?.Code), result);
+        }, StatusCodes.Status200OK, _ => null, cancellationToken);
+        return outcome.Refusal is { } refusal ? throw new RefusalException(refusal) : response;
+    }
+}
+
+public static class ReassignEndpoint
+{
+    public static void MapReassign(this IEndpointRouteBuilder app) =>
+        app.MapPost("/api/events/{id:guid}/reassign", async (Guid id, ReassignCommand body, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(body with { EventId = id, Caller = user.ToActor() }, ct)))
+            .WithTags("Events")
+            .WithSummary("Reassign a case to another unit (dispatchers). A push-down to grid level is 409 and recorded in the journal.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}

@@ -1,0 +1,35 @@
+using FluentValidation;
+using GridCase.Domain.Cases;
+using GridCase.Domain.Organisation;
+
+namespace GridCase.Api.Events.ReportEvent;
+
+public sealed class ReportEventValidator : AbstractValidator<ReportEventCommand>
+{
+    public ReportEventValidator(TimeProvider clock)
+    {
+        RuleFor(c => c.CatalogueItemCode).NotEmpty().WithMessage("请选择入格事项 / catalogueItemCode is required.").MaximumLength(Case.CatalogueItemCodeMaxLength);
+        RuleFor(c => c.GridCode).Must(g => UnitCode.TryParse(g, out var code) && code.AreaLevel == OrgLevel.Grid)
+            .WithMessage("gridCode must be a 15-digit grid code.");
+        RuleFor(c => c.Channel).Must(c => Enum.TryParse<ReportChannel>(c, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed))
+            .WithMessage($"channel must be one of {string.Join(", ", Enum.GetNames<ReportChannel>())}.");
+        RuleFor(c => c.Title).NotEmpty().WithMessage("请填写标题 / title is required.").MaximumLength(Case.TitleMaxLength);
+        RuleFor(c => c.Description).MaximumLength(Case.DescriptionMaxLength);
+        RuleFor(c => c.OccurredAt).Must(at => at is null || at <= clock.GetUtcNow().AddMinutes(5))
+            .WithMessage("occurredAt cannot be in the future.");
+        When(c => c.Location is not null, () =>
+        {
+            RuleFor(c => c.Location!.Latitude).NotNull().InclusiveBetween(-90, 90).OverridePropertyName("location.latitude");
+            RuleFor(c => c.Location!.Longitude).NotNull().InclusiveBetween(-180, 180).OverridePropertyName("location.longitude");
+            RuleFor(c => c.Location!.Address).MaximumLength(GeoLocation.AddressMaxLength).OverridePropertyName("location.address");
+        });
+        When(c => c.Reporter is not null, () =>
+        {
+            RuleFor(c => c.Reporter!.Name).MaximumLength(ReporterContact.NameMaxLength).OverridePropertyName("reporter.name");
+            RuleFor(c => c.Reporter!.Phone).Matches(@"^[0-9+\- ]{3,20}$").When(c => !string.IsNullOrEmpty(c.Reporter!.Phone))
+                .OverridePropertyName("reporter.phone").WithMessage("reporter.phone must be a phone number.");
+            RuleFor(c => c.Reporter).Must(r => !string.IsNullOrWhiteSpace(r!.Name) || !string.IsNullOrWhiteSpace(r.Phone))
+                .WithMessage("reporter needs a name or a phone.");
+        });
+    }
+}
