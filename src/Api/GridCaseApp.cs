@@ -10,6 +10,7 @@ using GridCase.Api.Reference.ListOrgUnits;
 using GridCase.Api.Events;
 using GridCase.Api.Events.Reassign;
 using GridCase.Api.Events.ReportEvent;
+using GridCase.Api.Events.Trace;
 using GridCase.Api.Tasks.WorkTask;
 using GridCase.Api.Workflows;
 using GridCase.Domain.Cases;
@@ -118,6 +119,7 @@ public static class GridCaseApp
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<IdempotencyScope>();
         services.AddScoped<TaskAccess>();
+        services.AddScoped<EventAccess>();
         services.AddSingleton<CaseNumberPrefixes>();
     }
 
@@ -155,5 +157,7 @@ public static class GridCaseApp
         api.MapReportEvent();
         api.MapReassign();
         api.MapWorkTask();
+        api.MapTrace();
+        api.MapEventReads();
     }
 }

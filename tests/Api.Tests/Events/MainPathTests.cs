@@ -55,5 +55,16 @@ public sealed class MainPathTests
             new { outcome = "evaluated", data = new { satisfaction = 5 } }), HttpStatusCode.OK);
         Assert.That(evaluated.GetProperty("openTasks").GetArrayLength(), Is.Zero);
         Assert.That(evaluated.GetProperty("journal").EnumerateArray().Select(k => k.GetString()), Does.Contain("Completed"));
+
+        var auditor = await SharedApi.Factory.ClientForAsync("auditor");
+        var id = created.GetProperty("id").GetString();
+        var verify = await JsonAsync(await auditor.GetAsync($"/api/events/{id}/journal/verify"), HttpStatusCode.OK);
+        Assert.That(verify.GetProperty("chainValid").GetBoolean(), Is.True);
+        Assert.That(verify.GetProperty("replayMatches").GetBoolean(), Is.True, verify.ToString());
+        var journal = await JsonAsync(await auditor.GetAsync($"/api/events/{id}/journal"), HttpStatusCode.OK);
+        Assert.That(journal.EnumerateArray().Select(e => e.GetProperty("actor").GetProperty("userId").GetString()), Is.All.Not.Empty);
+        Assert.That(journal.ToString(), Does.Not.Contain("13812345678").And.Not.Contain("张三"));
+        var replay = await JsonAsync(await auditor.GetAsync($"/api/events/{id}/replay?at=8"), HttpStatusCode.OK);
+        Assert.That(replay.GetProperty("activeNodeIds").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "triage" }));
     }
 }

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using FluentValidation;
+using GridCase.Domain;
+using GridCase.Workflows.Journal;
+using GridCase.Workflows.Ports;
+using GridCase.Workflows.Runtime;
+using Mediator;
+
+namespace GridCase.Api.Events.Trace;
+
+public sealed record GetJournalQuery(Guid EventId, Actor Caller) : IQuery<IReadOnlyList<JournalEntryResponse>>;
+
+public sealed record ReplayQuery(Guid EventId, long? At, Actor Caller) : IQuery<ReplayResponse>;
+
+public sealed record VerifyQuery(Guid EventId, Actor Caller) : IQuery<VerifyResponse>;
+
+public sealed record JournalEntryResponse(
+    long Seq, DateTime At, JournalActor Actor, string Kind, string? NodeId, WorkflowRef Definition, string? Rule, JsonNode? Data, string PrevHash, string Hash);
+
+public sealed record ReplayResponse(
+    long Seq, long LastSeq, IReadOnlyList<string> ActiveNodeIds, string? ResponsibleUnit, string? Floor,
+    IReadOnlyDictionary<string, object?> Variables, IReadOnlyList<string> OpenTaskIds, string Status, string? ClosureCode, WorkflowRef Workflow);
+
+public sealed record VerifyResponse(bool ChainValid, bool ReplayMatches, long? FirstBadSeq, string? Detail, int Entries);
+
+public sealed class ReplayValidator : AbstractValidator<ReplayQuery>
+{
+    public ReplayValidator() => RuleFor(q => q.At).GreaterThanOrEqualTo(0).When(q => q.At is not null).WithMessage("at must be a seq (0 or more).");
+}
+
+/// <summary>The auditor's three views of a case's trace: the entries, the state at a step, and the verification.</summary>
+public sealed class TraceHandlers(
+    EventAccess access,
+    IJournalStore journals,
+    IWorkflowStore instances,
+    IDefinitionStore definitions,
+    CompiledWorkflowCache cache,
+    FlowchartInterpreter interpreter)
+    : IQueryHandler<GetJournalQuery, IReadOnlyList<JournalEntryResponse>>, IQueryHandler<ReplayQuery, ReplayResponse>, IQueryHandler<VerifyQuery, VerifyResponse>
+{
+    public async ValueTask<IReadOnlyList<JournalEntryResponse>> Handle(GetJournalQuery query, CancellationToken cancellationToken)
+    {
+        await access.VisibleAsync(query.EventId, query.Caller, cancellationToken);
+        return (await journals.ReadAsync(query.EventId, cancellationToken)).Select(e => new JournalEntryResponse(
+            e.Seq, e.At, e.Actor, e.Kind, e.NodeId, new WorkflowRef(e.DefinitionId, e.DefinitionVersion), e.Rule, JsonNode.Parse(e.DataJson), e.PrevHash, e.Hash)).ToList();
+    }
+
+    public async ValueTask<ReplayResponse> Handle(ReplayQuery query, CancellationToken cancellationToken)
+    {
+        await access.VisibleAsync(query.EventId, query.Caller, cancellationToken);
+        var entries = await journals.ReadAsync(query.EventId, cancellationToken);
+        var at = Math.Min(query.At ?? entries.Count, entries.Count);
+        var state = JournalReplay.StateAt(entries, at);
+        var pinned = entries.Count > 0 ? new WorkflowRef(entries[0].DefinitionId, entries[0].DefinitionVersion) : new WorkflowRef("", 0);
+        return new ReplayResponse(at, entries.Count, state.ActiveNodeIds, state.ResponsibleUnit, state.Floor, state.Variables, state.OpenTaskIds, state.Status, state.ClosureCode, pinned);
+    }
+
+    public async ValueTask<VerifyResponse> Handle(VerifyQuery query, CancellationToken cancellationToken)
+    {
+        await access.VisibleAsync(query.EventId, query.Caller, cancellationToken);
+        var stored = await instances.LoadAsync(query.EventId, cancellationToken)
+            ?? throw new Infrastructure.NotFoundException($"The workflow of event {query.EventId}");
+        var workflow = await cache.GetAsync(definitions, stored.State.DefinitionId, stored.State.Version, cancellationToken)
+            ?? throw new Infrastructure.NotFoundException($"{stored.State.DefinitionId} v{stored.State.Version}");
+        var entries = await journals.ReadAsync(query.EventId, cancellationToken);
+        var result = JournalReplay.Verify(entries, workflow, interpreter);
+        return new VerifyResponse(result.ChainValid, result.ReplayMatches, result.FirstBadSeq, result.Detail, entries.Count);
+    }
+}
