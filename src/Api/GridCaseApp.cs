@@ -13,6 +13,7 @@ using GridCase.Api.Events.ReportEvent;
 using GridCase.Api.Events.Trace;
 using GridCase.Api.Tasks.WorkTask;
 using GridCase.Api.Workflows;
+using GridCase.Api.Workflows.Bindings;
 using GridCase.Domain.Cases;
 using GridCase.Workflows.Activities;
 using GridCase.Workflows.Definitions;
@@ -154,6 +155,7 @@ public static class GridCaseApp
         api.MapGetCatalogue();
         api.MapGetCalendar();
         api.MapWorkflowDefinitions();
+        api.MapBindings();
         api.MapReportEvent();
         api.MapReassign();
         api.MapWorkTask();
