@@ -47,7 +47,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
                 Type = TypeBase + "definition-invalid",
                 Extensions = { ["problems"] = GridCase.Api.Workflows.ProblemResponse.From(invalid.Problems) },
             },
-            GridCase.Workflows.Ports.WorkflowConcurrencyException => Problem(StatusCodes.Status409Conflict, "concurrent-change", exception.Message),
+            GridCase.Workflows.Ports.WorkflowConcurrencyException or GridCase.Persistence.Cases.ConcurrencyConflictException =>
+                Problem(StatusCodes.Status409Conflict, "concurrent-change", exception.Message),
             GridCase.Api.Events.RefusalException refused => Refused(refused.Refusal),
             AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, "authentication", exception.Message),
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, "forbidden", exception.Message),

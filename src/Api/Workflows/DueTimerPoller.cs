@@ -37,16 +37,38 @@ public sealed class DueTimerPoller(IServiceScopeFactory scopes, TimeProvider clo
             await using var delivery = scopes.CreateAsyncScope();
             try
             {
-                await delivery.ServiceProvider.GetRequiredService<WorkflowRuntime>()
-                    .SendAsync(record.InstanceId, new TimerFiredStimulus(record.TimerId, now), cancellationToken);
+                await DeliverAsync(delivery.ServiceProvider, record, now, cancellationToken);
             }
-            catch (WorkflowConcurrencyException)
+            catch (Exception ex) when (ex is WorkflowConcurrencyException or GridCase.Persistence.Cases.ConcurrencyConflictException)
             {
-                // Someone else moved the instance; the row is still pending if the timer still matters.
+                // Someone else moved the case meanwhile; the row is still pending if the timer still matters.
             }
         }
 
         return due.Count;
+    }
+
+    /// <summary>A timer of a case goes through the case's unit of work, so the case file follows (escalation, 督办).</summary>
+    private static async Task DeliverAsync(IServiceProvider services, TimerRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stimulus = new TimerFiredStimulus(record.TimerId, now);
+        var subject = await services.GetRequiredService<GridCase.Persistence.Cases.CaseStore>()
+            .FindAsync(new GridCase.Domain.Cases.CaseId(record.InstanceId), cancellationToken);
+        if (subject is null)
+        {
+            await services.GetRequiredService<WorkflowRuntime>().SendAsync(record.InstanceId, stimulus, cancellationToken);
+            return;
+        }
+
+        var workflow = services.GetRequiredService<GridCase.Api.Events.CaseWorkflow>();
+        try
+        {
+            await workflow.RunAsync(async () => (0, await workflow.SendAsync(subject, stimulus, cancellationToken)), 0, _ => null, cancellationToken);
+        }
+        catch (GridCase.Api.Events.RefusalException)
+        {
+            // Already fired or not yet due: delivering twice changes nothing.
+        }
     }
 }
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GridCase.Api.Tests.Support;
 
@@ -9,7 +10,8 @@ namespace GridCase.Api.Tests.Support;
 /// The real API in process, in demo mode, on its own database: a SQLite file in a temporary folder by
 /// default, or any connection given (PostgreSQL).
 /// </summary>
-public sealed class GridCaseApiFactory(string provider = "sqlite", string? connectionString = null) : WebApplicationFactory<Program>
+public sealed class GridCaseApiFactory(string provider = "sqlite", string? connectionString = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "gridcase-api-tests", Guid.NewGuid().ToString("N"));
 
@@ -21,6 +23,11 @@ public sealed class GridCaseApiFactory(string provider = "sqlite", string? conne
         if (connectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:GridCase", connectionString);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 
