@@ -47,6 +47,7 @@ public sealed class ReferenceDataTests
     }
 
     [TestCase("level=Planet", "level")]
+    [TestCase("level=2", "level")]
     [TestCase("parent=abc", "parent")]
     public async Task A_bad_filter_is_400_naming_it(string query, string field)
     {

@@ -4,7 +4,6 @@ using GridCase.Api.Infrastructure;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
 using GridCase.Domain.Organisation;
-using GridCase.Persistence.Cases;
 using GridCase.Workflows.Runtime;
 using Mediator;
 
@@ -26,16 +25,11 @@ public sealed class ReassignValidator : AbstractValidator<ReassignCommand>
     }
 }
 
-public sealed class ReassignHandler(CaseStore cases, OrgSnapshot org, CaseWorkflow workflow, TimeProvider clock) : ICommandHandler<ReassignCommand, TaskStepResponse>
+public sealed class ReassignHandler(EventAccess access, OrgSnapshot org, CaseWorkflow workflow, TimeProvider clock) : ICommandHandler<ReassignCommand, TaskStepResponse>
 {
     public async ValueTask<TaskStepResponse> Handle(ReassignCommand command, CancellationToken cancellationToken)
     {
-        var scope = CallerScope.For(command.Caller);
-        var subject = await cases.FindAsync(new CaseId(command.EventId), cancellationToken);
-        if (subject is null || !scope.Covers(subject.ResponsibleUnit.Value) && !scope.Covers(subject.GridCode.Value))
-        {
-            throw new NotFoundException($"Event {command.EventId}");
-        }
+        var subject = await access.VisibleAsync(command.EventId, command.Caller, cancellationToken);
 
         if (command.Caller.Role != Role.Dispatcher)
         {

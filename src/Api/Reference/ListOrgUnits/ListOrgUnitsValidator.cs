@@ -8,7 +8,7 @@ public sealed class ListOrgUnitsValidator : AbstractValidator<ListOrgUnitsQuery>
     public ListOrgUnitsValidator()
     {
         RuleFor(q => q.Level)
-            .Must(level => Enum.TryParse<OrgLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            .Must(level => Enum.GetNames<OrgLevel>().Contains(level, StringComparer.OrdinalIgnoreCase))
             .When(q => q.Level is not null)
             .WithMessage($"level must be one of {string.Join(", ", Enum.GetNames<OrgLevel>())}.");
         RuleFor(q => q.Parent)

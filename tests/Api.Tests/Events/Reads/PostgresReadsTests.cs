@@ -1,0 +1,79 @@
+using GridCase.Api.Tests.Support;
+using Npgsql;
+using static GridCase.Api.Tests.Events.Reads.ReadsKit;
+
+namespace GridCase.Api.Tests.Events.Reads;
+
+/// <summary>The read queries (casts of converted columns, prefix matches, null-last sorts) translate on PostgreSQL too.</summary>
+public sealed class PostgresReadsTests
+{
+    private string _admin = null!;
+    private string _database = null!;
+    private GridCaseApiFactory? _factory;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        var admin = Environment.GetEnvironmentVariable("GRIDCASE_TEST_POSTGRES");
+        if (string.IsNullOrWhiteSpace(admin))
+        {
+            const string why = "GRIDCASE_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts PostgreSQL.";
+            if (Environment.GetEnvironmentVariable("GRIDCASE_REQUIRE_POSTGRES") == "1")
+            {
+                Assert.Fail(why);
+            }
+
+            Assert.Ignore(why);
+        }
+
+        _admin = admin!;
+        _database = "gridcase_reads_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new NpgsqlConnection(_admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        _factory = new GridCaseApiFactory("postgres", new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        if (_factory is null)
+        {
+            return;
+        }
+
+        await _factory.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_admin);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    [Test]
+    public async Task Lists_detail_and_queues_are_served_from_postgres()
+    {
+        using var gridMember = await _factory!.ClientForAsync("g" + Grid);
+        using var township = await _factory.ClientForAsync("d" + Township);
+        using var department = await _factory.ClientForAsync("h140521SF");
+        var reported = await ReportAsync(gridMember, "PG：待研判");
+        var dispatched = await ReportAsync(gridMember, "PG：已派遣");
+        var handle = TaskAt(await TriageAsync(township, dispatched), "handle");
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(Ids(await GetAsync(township, "/api/events")), Is.EqualTo(new[] { Id(dispatched), Id(reported) }));
+            Assert.That(Ids(await GetAsync(township, $"/api/events?unit={Grid}&status=Reported&overdue=false")), Is.EqualTo(new[] { Id(reported) }));
+            Assert.That(Ids(await GetAsync(township, "/api/events?overdue=true")), Is.Empty);
+            Assert.That(Ids(await GetAsync(department, "/api/events")), Is.Empty);
+            Assert.That((await GetAsync(township, $"/api/events/{Id(dispatched)}")).GetProperty("reporter").GetProperty("phone").GetString(), Is.EqualTo(Phone));
+            Assert.That(Ids(await GetAsync(township, "/api/tasks?sort=dueAt")), Is.EqualTo(new[] { TaskAt(reported, "triage"), handle }));
+            Assert.That(Ids(await GetAsync(township, "/api/tasks?sort=-openedAt")), Is.EqualTo(new[] { handle, TaskAt(reported, "triage") }));
+            Assert.That(Ids(await GetAsync(township, "/api/tasks?sort=-dueAt&overdue=false")), Is.EqualTo(new[] { handle, TaskAt(reported, "triage") }));
+        });
+    }
+}
