@@ -23,6 +23,7 @@ public sealed class CaseProjection(OrgDirectory org, NoPushDownPolicy policy)
     {
         var forms = outcome.Tasks.ToDictionary(t => t.TaskId, t => t.Form, StringComparer.Ordinal);
         var variables = outcome.State?.Variables;
+        var returned = false;
         foreach (var entry in outcome.Entries)
         {
             var actor = JournalReplay.ToActor(entry.Actor);
@@ -33,14 +34,17 @@ public sealed class CaseProjection(OrgDirectory org, NoPushDownPolicy policy)
                 case JournalKinds.TaskCompleted:
                     var form = forms.GetValueOrDefault((string)data["taskId"]!);
                     var fields = (IReadOnlyDictionary<string, object?>)data["data"]!;
-                    Completed(subject, form, (string)data["outcome"]!, fields, variables, actor, at);
+                    returned |= Completed(subject, form, (string)data["outcome"]!, fields, variables, actor, at);
                     break;
                 case JournalKinds.Routed or JournalKinds.Escalated:
                     var target = org.Find(UnitCode.Parse((string)data["to"]!))
                         ?? throw new DomainRuleException("case.unknown-unit", $"Unit {data["to"]} does not exist.");
-                    if (subject.Status == CaseStatus.Reported)
+                    var alreadyThere = target.Code == subject.ResponsibleUnit && (returned || subject.Status == CaseStatus.Dispatched);
+                    if (subject.Status == CaseStatus.Reported || alreadyThere)
                     {
-                        break; // routed before triage (a custom flow): the case follows once it is filed
+                        // Routed before triage (a custom flow), or back to the centre a return already went to, or
+                        // to the unit already handling it: the journal has it; the case file has nothing to change.
+                        break;
                     }
 
                     subject.TryRoute(target, policy, actor, at).ThrowIfRefused();
@@ -63,7 +67,8 @@ public sealed class CaseProjection(OrgDirectory org, NoPushDownPolicy policy)
         subject.DequeuePendingEvents();
     }
 
-    private void Completed(Case subject, string? form, string outcome, IReadOnlyDictionary<string, object?> fields, IReadOnlyDictionary<string, object?>? variables, Actor actor, DateTimeOffset at)
+    /// <summary>Applies a completed task; true when it was a return (the route back to the centre follows).</summary>
+    private bool Completed(Case subject, string? form, string outcome, IReadOnlyDictionary<string, object?> fields, IReadOnlyDictionary<string, object?>? variables, Actor actor, DateTimeOffset at)
     {
         string Text(string name) => fields.GetValueOrDefault(name) as string ?? "";
         switch (form, outcome)
@@ -80,7 +85,7 @@ public sealed class CaseProjection(OrgDirectory org, NoPushDownPolicy policy)
                 break;
             case ("handling", "returned") when subject.DispatchingUnit is { } dispatching && dispatching != subject.ResponsibleUnit:
                 subject.TryReturn(Text("reason"), policy, actor, at).ThrowIfRefused();
-                break;
+                return true;
             case ("handling", "parked"):
                 subject.Park(Text("explanation"), actor, at);
                 break;
@@ -108,5 +113,7 @@ public sealed class CaseProjection(OrgDirectory org, NoPushDownPolicy policy)
                 subject.Evaluate((int)satisfaction, actor, at);
                 break;
         }
+
+        return false;
     }
 }

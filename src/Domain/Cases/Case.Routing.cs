@@ -44,7 +44,9 @@ public sealed partial class Case
         var from = ResponsibleUnit;
         var previousFloor = Floor;
         ResponsibleUnit = target.Code;
-        DispatchingUnit = actor.Unit ?? DispatchingUnit;
+        // Only a dispatcher dispatches: a handler escalating keeps the dispatching centre, and so does a case
+        // going back to its own centre.
+        DispatchingUnit = actor.Role == Role.Dispatcher && target.Code != DispatchingUnit ? actor.Unit ?? DispatchingUnit : DispatchingUnit;
         Floor = target.Level > Floor ? target.Level : Floor;
         Status = CaseStatus.Dispatched;
         return RouteResult.Accepted(Record(
@@ -68,8 +70,9 @@ public sealed partial class Case
         TryRoute(target, policy, actor, at).ThrowIfRefused();
 
     /// <summary>
-    /// Returns a dispatched case (退回: not competent) to its dispatching unit: status Filed, ReturnCount + 1,
-    /// floor unchanged. A return that would push the case down is refused as in <see cref="TryRoute"/>.
+    /// Returns a dispatched case (退回: not competent) to its dispatching unit: status Filed, ReturnCount + 1. The
+    /// dispatching centre is now responsible, so the floor rises to its level (a return never reopens the way to
+    /// the grid). A return that would push the case down is refused as in <see cref="TryRoute"/>.
     /// </summary>
     public RouteResult TryReturn(string reason, NoPushDownPolicy policy, Actor actor, DateTimeOffset at)
     {
@@ -99,6 +102,7 @@ public sealed partial class Case
 
         var from = ResponsibleUnit;
         ResponsibleUnit = to;
+        Floor = level > Floor ? level : Floor;
         Status = CaseStatus.Filed;
         ReturnCount++;
         return RouteResult.Accepted(Record(

@@ -72,7 +72,11 @@ internal sealed partial class InterpreterStep
         }
 
         var floor = unit.Level > current.Floor ? unit.Level : current.Floor;
-        var dispatching = Actor.IsSystem ? current.DispatchingUnit : Actor.Unit ?? current.DispatchingUnit;
+        // Only a dispatcher dispatches: a handler escalating, the system on a deadline and a case going back to
+        // its own dispatching centre all keep the dispatching centre.
+        var dispatching = Actor.Role == Role.Dispatcher && unit.Code != current.DispatchingUnit
+            ? Actor.Unit ?? current.DispatchingUnit
+            : current.DispatchingUnit;
         _state = _state with { Responsibility = new Responsibility(unit.Code, dispatching, floor) };
         Append(kind, nodeId, rule, new Dictionary<string, object?>
         {

@@ -287,16 +287,17 @@ public sealed partial class CaseTests
     }
 
     [Test]
-    public void Return_to_a_grid_is_refused_once_the_floor_forbids_it()
+    public void A_return_is_refused_once_the_floor_forbids_the_dispatching_centre()
     {
-        // grid member dispatches to the village (floor Village); with a village floor, the village may not return it.
-        var policy = new NoPushDownPolicy(floorFrom: OrgLevel.Village);
+        // A policy that blocks townships once a case reached the county: the township that dispatched it upward
+        // may no longer take it back.
+        var policy = new NoPushDownPolicy(floorFrom: OrgLevel.County, blockedLevel: OrgLevel.Township);
         var @case = _cases.Filed();
-        @case.Route(_org.Village, policy, _org.GridMember, _cases.Next());
+        @case.Route(_org.County, policy, _org.TownshipDispatcher, _cases.Next());
         @case.DequeuePendingEvents();
         var before = CaseBuilder.Snapshot(@case);
 
-        var ex = Assert.Throws<InvalidTransitionException>(() => @case.Return("非村级事项", policy, _org.VillageHandler, _cases.Next()));
+        var ex = Assert.Throws<InvalidTransitionException>(() => @case.Return("非县级事项", policy, _org.CountyDispatcher, _cases.Next()));
 
         using (Assert.EnterMultipleScope())
         {
@@ -305,19 +306,30 @@ public sealed partial class CaseTests
             var blocked = @case.PendingEvents.Single();
             Assert.That(blocked.Kind, Is.EqualTo(CaseEventKind.EscalationBlocked));
             Assert.That(blocked.Data[CaseEventKeys.Action], Is.EqualTo(CaseEventKeys.ReturnAction));
-            Assert.That(blocked.Data[CaseEventKeys.To], Is.EqualTo(_org.Grid.Code.Value));
+            Assert.That(blocked.Data[CaseEventKeys.To], Is.EqualTo(_org.Township.Code.Value));
         }
     }
 
     [Test]
-    public void Return_to_a_grid_below_the_floor_is_allowed()
+    public void A_grid_member_routing_does_not_make_the_grid_a_dispatching_centre()
     {
         var @case = _cases.Filed();
         @case.Route(_org.Village, NoPushDownPolicy.Default, _org.GridMember, _cases.Next());
 
-        var result = @case.TryReturn("非村级事项", NoPushDownPolicy.Default, _org.VillageHandler, _cases.Next());
+        var ex = Assert.Throws<InvalidTransitionException>(() => @case.Return("非村级事项", NoPushDownPolicy.Default, _org.VillageHandler, _cases.Next()));
 
-        Assert.That((result.IsAccepted, @case.ResponsibleUnit), Is.EqualTo((true, _org.Grid.Code)));
+        Assert.That((@case.DispatchingUnit, ex.Code), Is.EqualTo(((UnitCode?)null, CaseErrorCodes.NoDispatchingUnit)));
+    }
+
+    [Test]
+    public void A_return_raises_the_floor_to_the_dispatching_centre()
+    {
+        var @case = _cases.Filed();
+        @case.Route(_org.Village, NoPushDownPolicy.Default, _org.TownshipDispatcher, _cases.Next());
+
+        @case.Return("非村级事项", NoPushDownPolicy.Default, _org.VillageHandler, _cases.Next());
+
+        Assert.That((@case.ResponsibleUnit, @case.Floor, @case.Status), Is.EqualTo((_org.Township.Code, OrgLevel.Township, CaseStatus.Filed)));
     }
 
     [Test]

@@ -39,15 +39,16 @@ public sealed class EngineHarness
     public InMemoryWorkflowStore Store { get; } = new();
     public RecordingTimerScheduler Scheduler { get; } = new();
     public DefinitionValidator Validator { get; } = new(DefaultActivities.Create());
-    public FlowchartInterpreter Interpreter { get; } = new(Org, WorkingCalendar.CreateDefault(), NoPushDownPolicy.Default);
+    public FlowchartInterpreter Interpreter { get; }
     public WorkflowRuntime Runtime { get; }
     public CompiledWorkflowCache Cache { get; }
 
     /// <summary>Monday 2 March 2026, 09:00 in China.</summary>
     public DateTimeOffset Now { get; private set; } = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
-    public EngineHarness()
+    public EngineHarness(NoPushDownPolicy? policy = null)
     {
+        Interpreter = new FlowchartInterpreter(Org, WorkingCalendar.CreateDefault(), policy ?? NoPushDownPolicy.Default);
         Cache = new CompiledWorkflowCache(Validator);
         Runtime = new WorkflowRuntime(Definitions, Store, Scheduler, Interpreter, Cache);
     }

@@ -1,4 +1,5 @@
 using GridCase.Domain;
+using GridCase.Domain.Cases;
 using GridCase.Domain.Organisation;
 using GridCase.Workflows.Definitions;
 using GridCase.Workflows.Journal;
@@ -223,27 +224,41 @@ public sealed class InterpreterScenarioTests
         Assert.That((await engine.StateAsync(id)).ClosureCode, Is.EqualTo("resolved"));
     }
 
-    //  start ─▶ self_triage(grid) ─▶ route_township ─▶ verify(dispatching = the grid!) ─▶ end
+    //  start ─▶ route_village ─▶ grid_task(level Grid) ─▶ end
+    //  Publishes under the default policy (a village does not raise the floor); a county that configured the
+    //  floor at village level gets the refusal at run time instead.
     [Test]
-    public async Task The_engine_refuses_to_open_a_task_at_grid_level_after_the_floor_was_raised()
+    public async Task The_engine_refuses_to_open_a_task_at_grid_level_when_the_configured_floor_forbids_it()
     {
-        var engine = new EngineHarness();
-        await engine.PublishAsync(Fixture("dispatching-pushdown"));
-        var id = await engine.StartAsync("dispatching-pushdown");
+        var engine = new EngineHarness(new NoPushDownPolicy(floorFrom: OrgLevel.Village));
+        await engine.PublishAsync(Fixture("village-floor"));
+        var id = Guid.NewGuid();
 
-        var outcome = await engine.CompleteAsync(id, "self_triage", "filed", GridMember);
+        var outcome = await engine.Runtime.StartAsync("village-floor", null,
+            new StartStimulus(id, Subject, Grid, new Dictionary<string, object?>(), TownshipDispatcher, engine.Now));
 
         Assert.That(outcome.Refusal?.Code, Is.EqualTo("no-push-down"));
         var journal = await engine.JournalAsync(id);
         var blocked = journal.Single(e => e.Kind == JournalKinds.EscalationBlocked);
-        Assert.That(blocked.NodeId, Is.EqualTo("verify"));
+        Assert.That(blocked.NodeId, Is.EqualTo("grid_task"));
         Assert.That(blocked.Rule, Is.EqualTo("no-push-down"));
         var state = await engine.StateAsync(id);
-        Assert.That(state.Responsibility.ResponsibleUnit, Is.EqualTo(Township));
+        Assert.That(state.Responsibility.ResponsibleUnit, Is.EqualTo(Village));
         var incident = (await engine.OpenTasksAsync(id)).Single();
         Assert.That(incident.Kind, Is.EqualTo(TaskKind.Incident));
         Assert.That(incident.Queue, Is.EqualTo(Township.Value));
         await engine.AssertReplaysAsync(id);
+    }
+
+    [Test]
+    public async Task The_same_flow_runs_to_the_grid_under_the_default_policy()
+    {
+        var engine = new EngineHarness();
+        await engine.PublishAsync(Fixture("village-floor"));
+
+        var id = await engine.StartAsync("village-floor", actor: TownshipDispatcher);
+
+        Assert.That((await engine.OpenTaskAtAsync(id, "grid_task")).Queue, Is.EqualTo(Grid.Value));
     }
 
     [Test]

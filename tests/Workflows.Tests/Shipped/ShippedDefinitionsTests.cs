@@ -131,10 +131,10 @@ public sealed partial class ShippedDefinitionsTests
         Assert.That(result.Problems.Select(p => p.NodeIds[0]), Is.EquivalentTo(new[]
         {
             "cross_lead", "escalate", "escalate_overdue", "reroute_county", "reroute_department", "reroute_township",
-            "route_county", "route_department", "route_township",
+            "route_county", "route_department", "route_township", "return_to_dispatching",
         }));
         Assert.That(result.Problems.Single(p => p.NodeIds[0] == "route_county").Message,
-            Does.StartWith("route_county → handle → redispatch → route_grid: "));
+            Does.StartWith("route_county → handle → return_to_dispatching → redispatch → route_grid: "));
     }
 
     private static EvaluationResults Evaluate(JsonNode document)

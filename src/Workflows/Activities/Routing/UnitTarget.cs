@@ -30,7 +30,7 @@ public enum UnitTargetKind
 /// </summary>
 public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, UnitCode? Unit = null)
 {
-    public static IReadOnlyList<UnitTargetKind> RouteKinds { get; } = [UnitTargetKind.Level, UnitTargetKind.OwningDepartment, UnitTargetKind.Unit];
+    public static IReadOnlyList<UnitTargetKind> RouteKinds { get; } = [UnitTargetKind.Level, UnitTargetKind.OwningDepartment, UnitTargetKind.Unit, UnitTargetKind.Dispatching];
 
     public static IReadOnlyList<UnitTargetKind> QueueKinds { get; } = Enum.GetValues<UnitTargetKind>();
 
@@ -52,6 +52,8 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
         UnitTargetKind.Level => Level >= NoPushDownPolicy.Default.FloorFrom,
         UnitTargetKind.OwningDepartment => true,
         UnitTargetKind.Unit => Unit!.Value.IsDepartment || Unit.Value.AreaLevel >= NoPushDownPolicy.Default.FloorFrom,
+        // The dispatching centre is normally a township or county command centre.
+        UnitTargetKind.Dispatching => true,
         _ => false,
     };
 
