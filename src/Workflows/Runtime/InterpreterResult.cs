@@ -5,10 +5,10 @@ namespace GridCase.Workflows.Runtime;
 
 public enum RefusalKind
 {
-    /// <summary>The task or timer named does not exist in this instance.</summary>
+    /// <summary>The instance or definition named does not exist.</summary>
     NotFound,
 
-    /// <summary>The state does not allow it (task closed, claimed by another, push-down refused).</summary>
+    /// <summary>The state does not allow it (task no longer open, claimed by another, push-down refused).</summary>
     Conflict,
 
     /// <summary>The input is wrong (outcome not declared, form field missing); field errors say where.</summary>

@@ -59,7 +59,7 @@ internal sealed partial class InterpreterStep(
         var task = _state.Tasks.Find(t => t.TaskId == complete.TaskId);
         if (task is null)
         {
-            return Refuse(RefusalKind.NotFound, "task-not-open", $"Task {complete.TaskId} is not open in this instance.");
+            return Refuse(RefusalKind.Conflict, "task-not-open", $"Task {complete.TaskId} is not open in this instance.");
         }
 
         if (task.ClaimedBy is { } holder && holder != Actor.UserId)
@@ -106,7 +106,7 @@ internal sealed partial class InterpreterStep(
         var task = _state.Tasks.Find(t => t.TaskId == claim.TaskId);
         if (task is null)
         {
-            return Refuse(RefusalKind.NotFound, "task-not-open", $"Task {claim.TaskId} is not open in this instance.");
+            return Refuse(RefusalKind.Conflict, "task-not-open", $"Task {claim.TaskId} is not open in this instance.");
         }
 
         if (task.ClaimedBy == Actor.UserId)
@@ -129,7 +129,7 @@ internal sealed partial class InterpreterStep(
         var task = _state.Tasks.Find(t => t.TaskId == release.TaskId);
         if (task is null)
         {
-            return Refuse(RefusalKind.NotFound, "task-not-open", $"Task {release.TaskId} is not open in this instance.");
+            return Refuse(RefusalKind.Conflict, "task-not-open", $"Task {release.TaskId} is not open in this instance.");
         }
 
         if (task.ClaimedBy is null)
