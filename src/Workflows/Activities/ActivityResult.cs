@@ -34,7 +34,16 @@ public abstract record WaitRequest;
 public sealed record TaskWait(UnitCode Queue, string Form, IReadOnlyList<string> Outcomes, TaskDeadline? Deadline) : WaitRequest;
 
 /// <summary>A deadline already computed on working or calendar time: the warning point and the due time.</summary>
-public sealed record TaskDeadline(DateTimeOffset WarnAt, DateTimeOffset DueAt);
+/// <param name="Resume">How the clock carries over when the task is left through some outcomes and reopened later.</param>
+public sealed record TaskDeadline(DateTimeOffset WarnAt, DateTimeOffset DueAt, DeadlineResume? Resume = null);
+
+/// <summary>
+/// The clock of a task that stops instead of restarting: leaving the task through one of
+/// <paramref name="CarryOver"/> (an extension request, parking) keeps the time that was left, and the next task
+/// at the same node gets that time back, plus the hours in variable <paramref name="ExtendBy"/> when set (an
+/// approved extension), instead of a fresh limit.
+/// </summary>
+public sealed record DeadlineResume(bool WorkingTime, double WarnFraction, IReadOnlyList<string> CarryOver, string? ExtendBy);
 
 /// <summary>Wait until a time.</summary>
 public sealed record TimerWait(DateTimeOffset DueAt) : WaitRequest;

@@ -52,6 +52,8 @@ public static class JournalKinds
     public const string EscalationBlocked = "EscalationBlocked";
     public const string DeadlineWarning = "DeadlineWarning";
     public const string DeadlineOverdue = "DeadlineOverdue";
+    public const string DeadlineStopped = "DeadlineStopped";
+    public const string DeadlineResumed = "DeadlineResumed";
     public const string SupervisionFlagged = "SupervisionFlagged";
     public const string Notified = "Notified";
     public const string JoinWaiting = "JoinWaiting";

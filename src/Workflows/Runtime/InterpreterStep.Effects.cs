@@ -135,13 +135,68 @@ internal sealed partial class InterpreterStep
             return;
         }
 
-        OpenTask(nodeId, TaskKind.Work, queue.Code, wait.Form, [.. wait.Outcomes], wait.Deadline);
+        OpenTask(nodeId, TaskKind.Work, queue.Code, wait.Form, [.. wait.Outcomes], ResumeDeadline(nodeId, wait.Deadline));
+    }
+
+    /// <summary>
+    /// A node whose clock was stopped gets the time that was left (plus approved extra hours) instead of a fresh
+    /// limit; the extra hours are used up.
+    /// </summary>
+    private TaskDeadline? ResumeDeadline(string nodeId, TaskDeadline? fresh)
+    {
+        if (fresh?.Resume is not { } resume || !_state.CarriedDeadlines.TryGetValue(nodeId, out var leftSeconds))
+        {
+            return fresh;
+        }
+
+        var extraHours = resume.ExtendBy is { } variable && _state.Variables.GetValueOrDefault(variable) is long or double
+            ? Convert.ToDouble(_state.Variables[variable], System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
+        var total = TimeSpan.FromSeconds(leftSeconds) + TimeSpan.FromHours(Math.Max(0, extraHours));
+        var now = stimulus.At;
+        var deadline = resume.WorkingTime
+            ? new TaskDeadline(calendar.AddWorkingHours(now, total * resume.WarnFraction), calendar.AddWorkingHours(now, total), resume)
+            : new TaskDeadline(now + (total * resume.WarnFraction), now + total, resume);
+        _state = _state with { CarriedDeadlines = _state.CarriedDeadlines.Remove(nodeId) };
+        Append(JournalKinds.DeadlineResumed, nodeId, null, new Dictionary<string, object?>
+        {
+            ["leftSeconds"] = leftSeconds,
+            ["extraHours"] = extraHours,
+            ["dueAt"] = deadline.DueAt.UtcDateTime,
+        });
+        if (extraHours > 0)
+        {
+            _state = _state with { Variables = _state.Variables.SetItem(resume.ExtendBy!, null) };
+            Append(JournalKinds.VariableSet, nodeId, null, new Dictionary<string, object?> { ["name"] = resume.ExtendBy, ["value"] = null });
+        }
+
+        return deadline;
+    }
+
+    /// <summary>Leaving a task through a carry-over outcome stops its clock: the time left is kept for the node.</summary>
+    private void StopClock(OpenTask task, string outcome)
+    {
+        if (task.Resume is not { } resume || task.DueAt is not { } due || !resume.CarryOver.Contains(outcome))
+        {
+            return;
+        }
+
+        var now = stimulus.At;
+        var left = resume.WorkingTime
+            ? calendar.WorkingTimeBetween(now, new DateTimeOffset(due, TimeSpan.Zero))
+            : new DateTimeOffset(due, TimeSpan.Zero) - now;
+        var leftSeconds = (long)Math.Max(0, left.TotalSeconds);
+        _state = _state with { CarriedDeadlines = _state.CarriedDeadlines.SetItem(task.NodeId, leftSeconds) };
+        Append(JournalKinds.DeadlineStopped, task.NodeId, null, new Dictionary<string, object?> { ["taskId"] = task.TaskId, ["leftSeconds"] = leftSeconds });
     }
 
     private void OpenTask(string nodeId, TaskKind kind, UnitCode queue, string form, ImmutableList<string> outcomes, TaskDeadline? deadline)
     {
         var id = NextId();
-        var task = new OpenTask(id, nodeId, kind, queue, form, outcomes, Now, deadline?.WarnAt.UtcDateTime, deadline?.DueAt.UtcDateTime);
+        var task = new OpenTask(id, nodeId, kind, queue, form, outcomes, Now, deadline?.WarnAt.UtcDateTime, deadline?.DueAt.UtcDateTime)
+        {
+            Resume = deadline?.Resume,
+        };
         _state = _state with { Tasks = _state.Tasks.Add(task) };
         _tasks[id] = Record(task, WorkTaskStatus.Open, null, null);
         Append(JournalKinds.TaskOpened, nodeId, null, new Dictionary<string, object?>

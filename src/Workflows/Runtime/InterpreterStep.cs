@@ -92,6 +92,7 @@ internal sealed partial class InterpreterStep(
             ["data"] = data,
         });
         CloseTask(task, WorkTaskStatus.Completed, complete.Outcome);
+        StopClock(task, complete.Outcome);
         if (task.Kind == TaskKind.Work)
         {
             Leave(task.NodeId, result);

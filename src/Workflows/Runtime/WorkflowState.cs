@@ -31,6 +31,10 @@ public sealed record WorkflowState
     public ImmutableSortedDictionary<string, ImmutableSortedSet<string>> JoinArrivals { get; init; } =
         ImmutableSortedDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal);
 
+    /// <summary>Per node, the working (or calendar) time left on a task whose clock was stopped, in seconds.</summary>
+    public ImmutableSortedDictionary<string, long> CarriedDeadlines { get; init; } =
+        ImmutableSortedDictionary.Create<string, long>(StringComparer.Ordinal);
+
     public UnitCode? SupervisedBy { get; init; }
     public string? ClosureCode { get; init; }
 
@@ -77,6 +81,9 @@ public sealed record OpenTask(
     public string? ClaimedBy { get; init; }
     public bool Warned { get; init; }
     public bool Overdue { get; init; }
+
+    /// <summary>How this task's clock stops and resumes, when its deadline says so.</summary>
+    public DeadlineResume? Resume { get; init; }
 }
 
 public enum TimerPurpose

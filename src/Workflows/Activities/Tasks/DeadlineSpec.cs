@@ -13,6 +13,12 @@ namespace GridCase.Workflows.Activities.Tasks;
 /// </summary>
 public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
 {
+    /// <summary>Outcomes after which the time left is kept for the next task at this node (the clock stops).</summary>
+    public IReadOnlyList<string> CarryOver { get; init; } = [];
+
+    /// <summary>A declared variable of working hours added once when the kept time is resumed (an approved extension).</summary>
+    public string? ExtendBy { get; init; }
+
     public const double DefaultWarnAt = 0.8;
 
     /// <summary>The difficulty assumed when the <c>difficulty</c> variable is not (yet) a valid 1–4.</summary>
@@ -24,7 +30,9 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
         "workingHours":{"title":"工作时 Working hours","type":"number","exclusiveMinimum":0,"maximum":10000},
         "duration":{"title":"自然时长 Calendar duration (ISO-8601)","type":"string","pattern":"^P(?!$)(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$"},
         "fromCatalogue":{"title":"按事项清单时限 From the catalogue","const":true},
-        "warnAt":{"title":"预警点 Warning point","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.8}},
+        "warnAt":{"title":"预警点 Warning point","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.8},
+        "carryOver":{"title":"停表结果 Outcomes that stop the clock","type":"array","items":{"type":"string"},"uniqueItems":true},
+        "extendBy":{"title":"延期工作时变量 Variable with approved extra hours","type":"string"}},
         "oneOf":[{"required":["workingHours"]},{"required":["duration"]},{"required":["fromCatalogue"]}],
         "additionalProperties":false}
         """;
@@ -33,9 +41,9 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
 
     public bool FromCatalogue => Amount is null;
 
-    public static DeadlineSpec? Read(PropsReader props, JsonElement element)
+    public static DeadlineSpec? Read(PropsReader props, JsonElement element, IReadOnlyList<string>? outcomes, IReadOnlyDictionary<string, VariableType> variables)
     {
-        props.OnlyKnown(element, "deadline", [.. Kinds, "warnAt"]);
+        props.OnlyKnown(element, "deadline", [.. Kinds, "warnAt", "carryOver", "extendBy"]);
         var present = Kinds.Where(k => element.TryGetProperty(k, out _)).ToList();
         if (present.Count != 1)
         {
@@ -57,13 +65,18 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
             warnAt = w.GetDouble();
         }
 
+        var carryOver = ReadCarryOver(props, element, outcomes);
+        var extendBy = ReadExtendBy(props, element, variables);
         var value = element.GetProperty(present[0]);
+        DeadlineSpec? spec;
         switch (present[0])
         {
             case "workingHours":
-                return TimeAmount.ReadWorkingHours(props, value, "deadline.workingHours") is { } hours ? new DeadlineSpec(hours, warnAt) : null;
+                spec = TimeAmount.ReadWorkingHours(props, value, "deadline.workingHours") is { } hours ? new DeadlineSpec(hours, warnAt) : null;
+                break;
             case "duration":
-                return TimeAmount.ReadDuration(props, value, "deadline.duration") is { } duration ? new DeadlineSpec(duration, warnAt) : null;
+                spec = TimeAmount.ReadDuration(props, value, "deadline.duration") is { } duration ? new DeadlineSpec(duration, warnAt) : null;
+                break;
             default:
                 if (value.ValueKind != JsonValueKind.True)
                 {
@@ -71,8 +84,51 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
                     return null;
                 }
 
-                return new DeadlineSpec(null, warnAt);
+                spec = new DeadlineSpec(null, warnAt);
+                break;
         }
+
+        return spec is null ? null : spec with { CarryOver = carryOver, ExtendBy = extendBy };
+    }
+
+    private static IReadOnlyList<string> ReadCarryOver(PropsReader props, JsonElement element, IReadOnlyList<string>? outcomes)
+    {
+        if (!element.TryGetProperty("carryOver", out var value))
+        {
+            return [];
+        }
+
+        var list = value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
+            ? value.EnumerateArray().Select(e => e.GetString()!).Distinct(StringComparer.Ordinal).ToList()
+            : null;
+        if (list is null)
+        {
+            props.Problem(ProblemCodes.InvalidProperty, "deadline.carryOver must be an array of the task's outcomes.");
+            return [];
+        }
+
+        foreach (var unknown in list.Where(o => outcomes is not null && !outcomes.Contains(o)))
+        {
+            props.Problem(ProblemCodes.UndeclaredOutcome, $"deadline.carryOver names '{unknown}', which is not an outcome of this task.");
+        }
+
+        return list;
+    }
+
+    private static string? ReadExtendBy(PropsReader props, JsonElement element, IReadOnlyDictionary<string, VariableType> variables)
+    {
+        if (!element.TryGetProperty("extendBy", out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String || !variables.TryGetValue(value.GetString()!, out var type) || type is not (VariableType.Int or VariableType.Number))
+        {
+            props.Problem(ProblemCodes.UnknownVariable, "deadline.extendBy must name a declared int or number variable (working hours).");
+            return null;
+        }
+
+        return value.GetString();
     }
 
     /// <summary>The warning point and due time from now, or why they cannot be computed.</summary>
@@ -90,7 +146,8 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
             amount = new WorkingTime(hours);
         }
 
-        return (new TaskDeadline(amount.After(context.Now, context.Calendar, WarnAt), amount.After(context.Now, context.Calendar)), null);
+        var resume = CarryOver.Count == 0 ? null : new DeadlineResume(amount is WorkingTime, WarnAt, CarryOver, ExtendBy);
+        return (new TaskDeadline(amount.After(context.Now, context.Calendar, WarnAt), amount.After(context.Now, context.Calendar), resume), null);
     }
 
     private static Difficulty DifficultyOf(object? value) =>

@@ -48,7 +48,7 @@ public sealed class HumanTaskActivity : IActivity
         }
 
         var fields = FormField.ReadAll(props, outcomes, context.Variables);
-        var deadline = props.Object("deadline", required: false) is { } element ? DeadlineSpec.Read(props, element) : null;
+        var deadline = props.Object("deadline", required: false) is { } element ? DeadlineSpec.Read(props, element, outcomes, context.Variables) : null;
         if (props.Failed || queue is null || form is null || outcomes is null || fields is null)
         {
             return null;

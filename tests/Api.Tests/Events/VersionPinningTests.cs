@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using GridCase.Api.Tests.Events.Paths;
+using GridCase.Api.Tests.Support;
+
+namespace GridCase.Api.Tests.Events;
+
+/// <summary>
+/// A case is pinned to the version it started on: publishing event-handling v2 leaves running v1 cases on v1
+/// to the end, and new cases start on v2. Its own API, so the v2 it publishes does not reach other tests.
+/// </summary>
+public sealed class VersionPinningTests
+{
+    private GridCaseApiFactory _factory = null!;
+    private EventDriver _driver = null!;
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        _factory = new GridCaseApiFactory();
+        _driver = new EventDriver(_factory);
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _factory.DisposeAsync();
+
+    [Test]
+    public async Task Cases_started_on_v1_finish_on_v1_after_v2_is_published_and_new_cases_start_on_v2()
+    {
+        var waiting = await _driver.ReportAsync();
+        var handling = await _driver.FileAsync(2, "Township");
+        Assert.That(Version(waiting), Is.EqualTo(1));
+
+        var published = await PublishRetitledVersionAsync();
+        Assert.That(published, Is.EqualTo(2));
+
+        await CloseAsync(await _driver.CompleteAsync(waiting, "triage", "filed", new { difficulty = 3, scope = "County" }));
+        await CloseAsync(handling);
+        foreach (var pinned in new[] { waiting.EventId, handling.EventId })
+        {
+            var journal = await _driver.VerifyAsync(pinned);
+            Assert.That(journal.Select(e => e.GetProperty("definition").GetProperty("version").GetInt32()), Is.All.EqualTo(1));
+            Assert.That(journal[^1].GetProperty("kind").GetString(), Is.EqualTo("Completed"));
+        }
+
+        var fresh = await _driver.ReportAsync();
+        Assert.That(fresh.Json.GetProperty("workflow").GetProperty("definitionId").GetString(), Is.EqualTo("event-handling"));
+        Assert.That(Version(fresh), Is.EqualTo(2));
+        await CloseAsync(await _driver.CompleteAsync(fresh, "triage", "filed", new { difficulty = 2, scope = "Village" }));
+        var freshJournal = await _driver.VerifyAsync(fresh.EventId);
+        Assert.That(freshJournal.Select(e => e.GetProperty("definition").GetProperty("version").GetInt32()), Is.All.EqualTo(2));
+    }
+
+    private static int Version(EventStep created) => created.Json.GetProperty("workflow").GetProperty("version").GetInt32();
+
+    /// <summary>As the policy administrator: v1's document with the handling step retitled, saved as the draft and published.</summary>
+    private async Task<int> PublishRetitledVersionAsync()
+    {
+        var admin = await _driver.ClientAsync("admin");
+        var document = JsonNode.Parse(await admin.GetStringAsync("/api/workflow-definitions/event-handling/versions/1"))!.AsObject();
+        var handle = document["nodes"]!.AsArray().Single(n => (string?)n!["id"] == "handle")!;
+        handle["title"] = "任务处理（限时办结）";
+        document["changeNote"] = "任务处理环节更名";
+
+        var saved = await admin.PutAsync("/api/workflow-definitions/event-handling/draft",
+            new StringContent(document.ToJsonString(), Encoding.UTF8, "application/json"));
+        var savedBody = await EventDriver.JsonAsync(saved, HttpStatusCode.OK);
+        Assert.That(savedBody.GetProperty("problems").GetArrayLength(), Is.Zero, savedBody.ToString());
+        var publish = await admin.PostAsJsonAsync("/api/workflow-definitions/event-handling/publish", new { changeNote = "任务处理环节更名" });
+        return (await EventDriver.JsonAsync(publish, HttpStatusCode.Created)).GetProperty("version").GetInt32();
+    }
+
+    private async Task CloseAsync(EventStep filed)
+    {
+        var resolved = await _driver.CompleteAsync(filed, "handle", "resolved", new { resolution = "已处置" });
+        var confirmed = await _driver.CompleteAsync(resolved, "verify", "confirmed");
+        var evaluated = await _driver.CompleteAsync(confirmed, "evaluate", "evaluated", new { satisfaction = 4 });
+        Assert.That(evaluated.Status, Is.EqualTo("Closed"));
+        Assert.That(evaluated.OpenTasks, Is.Empty);
+    }
+}
