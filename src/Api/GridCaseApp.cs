@@ -12,12 +12,13 @@ using GridCase.Api.Events.Reassign;
 using GridCase.Api.Events.ReportEvent;
 using GridCase.Api.Events.Trace;
 using GridCase.Api.Tasks.WorkTask;
+using GridCase.Api.Timers;
+using GridCase.Api.Web;
 using GridCase.Api.Workflows;
 using GridCase.Api.Workflows.Bindings;
 using GridCase.Domain.Cases;
 using GridCase.Workflows.Activities;
 using GridCase.Workflows.Definitions;
-using GridCase.Workflows.Ports;
 using GridCase.Workflows.Runtime;
 using GridCase.Domain.Calendar;
 using GridCase.Persistence;
@@ -97,6 +98,7 @@ public static class GridCaseApp
             });
         services.AddAuthorization(WorkflowDefinitionEndpoints.AddPolicies);
         AddEngine(services);
+        services.AddGridCaseTimers(settings);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.AddEndpointsApiExplorer();
@@ -113,9 +115,7 @@ public static class GridCaseApp
         services.AddScoped(sp => new FlowchartInterpreter(
             sp.GetRequiredService<OrgSnapshot>().Current, sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<NoPushDownPolicy>()));
         services.AddScoped<WorkflowRuntime>();
-        services.AddSingleton<ITimerScheduler, DatabaseTimerScheduler>();
         services.AddScoped<ShippedDefinitions>();
-        services.AddHostedService<DueTimerPoller>();
         services.AddScoped(sp => new CaseProjection(sp.GetRequiredService<OrgSnapshot>().Current, sp.GetRequiredService<NoPushDownPolicy>()));
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<IdempotencyScope>();
@@ -140,6 +140,7 @@ public static class GridCaseApp
         app.UseStatusCodePages();
         app.UseSwagger();
         app.UseSwaggerUI();
+        app.UseGridCaseWebConsole();
         app.UseAuthentication();
         app.UseAuthorization();
     }
