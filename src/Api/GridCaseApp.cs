@@ -162,5 +162,6 @@ public static class GridCaseApp
         api.MapWorkTask();
         api.MapTrace();
         api.MapEventReads();
+        api.MapTimers();
     }
 }

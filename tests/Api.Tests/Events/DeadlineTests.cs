@@ -1,9 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using GridCase.Api.Tests.Support;
-using GridCase.Api.Workflows;
+using GridCase.Api.Timers;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GridCase.Api.Tests.Events;
@@ -24,8 +23,8 @@ public sealed class DeadlineTests
         _factory = new GridCaseApiFactory(services: s =>
         {
             s.AddSingleton<TimeProvider>(_clock);
-            // The test delivers timers itself; a background poller on the same clock would race it.
-            s.Remove(s.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(DueTimerPoller)));
+            // The test delivers timers itself; Quartz on the same clock would race it.
+            s.RemoveTimerDelivery();
         });
     }
 
@@ -33,7 +32,7 @@ public sealed class DeadlineTests
     public async Task Stop() => await _factory.DisposeAsync();
 
     private async Task<int> DeliverDueTimersAsync() =>
-        await ActivatorUtilities.CreateInstance<DueTimerPoller>(_factory.Services).DeliverDueAsync(CancellationToken.None);
+        await _factory.Services.GetRequiredService<TimerDelivery>().DeliverDueAsync(CancellationToken.None);
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {

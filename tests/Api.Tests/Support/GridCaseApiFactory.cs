@@ -8,12 +8,14 @@ namespace GridCase.Api.Tests.Support;
 
 /// <summary>
 /// The real API in process, in demo mode, on its own database: a SQLite file in a temporary folder by
-/// default, or any connection given (PostgreSQL).
+/// default, or any connection given (PostgreSQL). A data directory given by the caller is the caller's to delete,
+/// so a second host can start on the same data (a restart).
 /// </summary>
-public sealed class GridCaseApiFactory(string provider = "sqlite", string? connectionString = null, Action<IServiceCollection>? services = null)
+public sealed class GridCaseApiFactory(
+    string provider = "sqlite", string? connectionString = null, Action<IServiceCollection>? services = null, string? dataDirectory = null)
     : WebApplicationFactory<Program>
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "gridcase-api-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _dataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "gridcase-api-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -45,7 +47,7 @@ public sealed class GridCaseApiFactory(string provider = "sqlite", string? conne
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_dataDirectory))
+        if (dataDirectory is null && Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);
         }

@@ -1,9 +1,8 @@
 using GridCase.Api.Tests.Support;
-using GridCase.Api.Workflows;
+using GridCase.Api.Timers;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using static GridCase.Api.Tests.Events.Reads.ReadsKit;
 
 namespace GridCase.Api.Tests.Events.Reads;
@@ -30,7 +29,7 @@ public sealed class OverdueTests
     public async Task LetTheDeadlinesPass()
     {
         _own = new GridCaseApiFactory();
-        _api = _own.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
+        _api = _own.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock).RemoveTimerDelivery()));
         _township = await ClientForAsync(_api, "d" + Township);
         using var gridMember = await ClientForAsync(_api, "g" + Grid);
 
@@ -41,7 +40,7 @@ public sealed class OverdueTests
         _y = Id(await ReportAsync(gridMember, "超期：Y"));
 
         _clock.Advance(TimeSpan.FromDays(20));
-        var poller = _api.Services.GetServices<IHostedService>().OfType<DueTimerPoller>().Single();
+        var poller = _api.Services.GetRequiredService<TimerDelivery>();
         for (var round = 0; await poller.DeliverDueAsync(CancellationToken.None) > 0; round++)
         {
             Assert.That(round, Is.LessThan(10), "due timers keep coming back");

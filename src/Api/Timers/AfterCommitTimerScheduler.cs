@@ -1,0 +1,55 @@
+using System.Threading.Channels;
+using GridCase.Workflows.Ports;
+
+namespace GridCase.Api.Timers;
+
+/// <summary>The timer ids whose triggers should be brought in line with their rows, handed from request scopes to the reconciler.</summary>
+public sealed class TimerScheduleRequests
+{
+    private readonly Channel<IReadOnlyCollection<string>> _channel = Channel.CreateUnbounded<IReadOnlyCollection<string>>(
+        new UnboundedChannelOptions { SingleReader = true });
+
+    public ChannelReader<IReadOnlyCollection<string>> Reader => _channel.Reader;
+
+    public void Post(IReadOnlyCollection<string> timerIds) => _channel.Writer.TryWrite(timerIds);
+}
+
+/// <summary>
+/// The runtime's scheduler port. The runtime calls it inside the case's unit of work, before the outer transaction
+/// commits, so it only records the ids; when the scope ends (after the commit) they go to the reconciler, which reads
+/// the rows and schedules or removes triggers to match. A step that rolled back therefore schedules nothing, and a
+/// crash before the hand-over is repaired by the reconciler's periodic sweep.
+/// </summary>
+public sealed class AfterCommitTimerScheduler(TimerScheduleRequests requests) : ITimerScheduler, IDisposable
+{
+    private readonly HashSet<string> _timerIds = new(StringComparer.Ordinal);
+
+    public Task ScheduleAsync(IReadOnlyList<TimerRecord> timers, CancellationToken cancellationToken = default)
+    {
+        _timerIds.UnionWith(timers.Select(t => t.TimerId));
+        return Task.CompletedTask;
+    }
+
+    public Task CancelAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken = default)
+    {
+        _timerIds.UnionWith(timerIds);
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        if (_timerIds.Count > 0)
+        {
+            requests.Post(_timerIds.ToArray());
+            _timerIds.Clear();
+        }
+    }
+}
+
+/// <summary>For hosts that deliver timers by hand (tests on a moved clock): the rows are the schedule.</summary>
+public sealed class RowsOnlyTimerScheduler : ITimerScheduler
+{
+    public Task ScheduleAsync(IReadOnlyList<TimerRecord> timers, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task CancelAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken = default) => Task.CompletedTask;
+}
