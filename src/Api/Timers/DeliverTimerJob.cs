@@ -10,10 +10,24 @@ public sealed class DeliverTimerJob(TimerDelivery delivery, TimeProvider clock, 
 {
     public static readonly TimeSpan ConflictRetry = TimeSpan.FromSeconds(1);
 
+    /// <summary>A delivery the case refuses (a definition the case file cannot follow) is retried this much later, not in a loop.</summary>
+    public static readonly TimeSpan FailureRetry = TimeSpan.FromMinutes(1);
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var timerId = context.Trigger.Key.Name;
-        var outcome = await delivery.DeliverAsync(timerId, cancellationToken);
+        TimerDelivery.Outcome outcome;
+        try
+        {
+            outcome = await delivery.DeliverAsync(timerId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Timer {TimerId} could not be delivered; trying again in {Retry}.", timerId, FailureRetry);
+            await context.Scheduler.RescheduleJob(context.Trigger.Key, TimerTriggers.Build(timerId, clock.GetUtcNow().UtcDateTime + FailureRetry), cancellationToken);
+            return;
+        }
+
         var retryAt = outcome.Result switch
         {
             TimerDeliveryResult.TooEarly => outcome.DueAt!.Value,
