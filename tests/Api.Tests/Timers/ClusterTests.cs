@@ -18,7 +18,7 @@ public sealed class ClusterTests
 {
     private const int Timers = 200;
     private const int LeftBehind = 40;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
 
     private string _admin = null!;
     private string _database = null!;

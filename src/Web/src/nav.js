@@ -1,0 +1,4 @@
+export function navigate(path) {
+  window.history.pushState(null, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}

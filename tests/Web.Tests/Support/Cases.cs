@@ -1,0 +1,37 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace GridCase.Web.Tests.Support;
+
+/// <summary>Cases set up through the API, as a grid member and a township dispatcher would.</summary>
+public static class Cases
+{
+    public const string GridMember = "g140521100001001";
+    public const string TownshipDispatcher = "d140521100";
+
+    public static async Task<(string Id, string Number, string TriageTaskId)> ReportAsync(ConsoleServer server, string title)
+    {
+        using var gridMember = await server.ClientForAsync(GridMember);
+        var response = await gridMember.PostAsJsonAsync("/api/events", new
+        {
+            catalogueItemCode = "QS-01-001",
+            gridCode = GridMember[1..],
+            channel = "GridPatrol",
+            title,
+            description = "网格员巡查发现，需研判分类",
+            reporter = new { name = "张三", phone = "13812345678" },
+        });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, body);
+        var created = JsonDocument.Parse(body).RootElement;
+        return (created.GetProperty("id").GetString()!, created.GetProperty("number").GetString()!,
+            created.GetProperty("openTasks")[0].GetProperty("id").GetString()!);
+    }
+
+    public static async Task<string> StatusAsync(ConsoleServer server, string caseId)
+    {
+        using var dispatcher = await server.ClientForAsync(TownshipDispatcher);
+        var detail = JsonDocument.Parse(await dispatcher.GetStringAsync($"/api/events/{caseId}")).RootElement;
+        return detail.GetProperty("status").GetString()!;
+    }
+}
