@@ -1,43 +1,20 @@
 using System.Net;
 using System.Text.Json;
 using GridCase.Api.Tests.Support;
-using Npgsql;
 
 namespace GridCase.Api.Tests;
 
 /// <summary>The same API, migrated and seeded on a real PostgreSQL server.</summary>
 public sealed class PostgresApiTests
 {
-    private string _admin = null!;
-    private string _database = null!;
+    private PostgresTestDatabase? _database;
     private GridCaseApiFactory _factory = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        var admin = Environment.GetEnvironmentVariable("GRIDCASE_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            const string why = "GRIDCASE_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts PostgreSQL.";
-            if (Environment.GetEnvironmentVariable("GRIDCASE_REQUIRE_POSTGRES") == "1")
-            {
-                Assert.Fail(why);
-            }
-
-            Assert.Ignore(why);
-        }
-
-        _admin = admin!;
-        _database = "gridcase_api_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(_admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString;
-        _factory = new GridCaseApiFactory("postgres", connectionString);
+        _database = await PostgresTestDatabase.CreateAsync("gridcase_api");
+        _factory = new GridCaseApiFactory("postgres", _database.ConnectionString);
     }
 
     [OneTimeTearDown]
@@ -49,11 +26,7 @@ public sealed class PostgresApiTests
         }
 
         await _factory.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await _database!.DisposeAsync();
     }
 
     [Test]

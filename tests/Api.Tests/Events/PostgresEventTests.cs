@@ -2,43 +2,21 @@ using System.Net;
 using System.Text.Json;
 using GridCase.Api.Tests.Events.Paths;
 using GridCase.Api.Tests.Support;
-using Npgsql;
 
 namespace GridCase.Api.Tests.Events;
 
 /// <summary>Cases on a real PostgreSQL server: the main path end to end, and a duplicate report at once.</summary>
 public sealed class PostgresEventTests
 {
-    private string _admin = null!;
-    private string _database = null!;
+    private PostgresTestDatabase? _database;
     private GridCaseApiFactory? _factory;
     private EventDriver _driver = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        var admin = Environment.GetEnvironmentVariable("GRIDCASE_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            const string why = "GRIDCASE_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts PostgreSQL.";
-            if (Environment.GetEnvironmentVariable("GRIDCASE_REQUIRE_POSTGRES") == "1")
-            {
-                Assert.Fail(why);
-            }
-
-            Assert.Ignore(why);
-        }
-
-        _admin = admin!;
-        _database = "gridcase_events_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(_admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        _factory = new GridCaseApiFactory("postgres", new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString);
+        _database = await PostgresTestDatabase.CreateAsync("gridcase_events");
+        _factory = new GridCaseApiFactory("postgres", _database.ConnectionString);
         _driver = new EventDriver(_factory);
     }
 
@@ -51,11 +29,7 @@ public sealed class PostgresEventTests
         }
 
         await _factory.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await _database!.DisposeAsync();
     }
 
     [Test]

@@ -20,33 +20,15 @@ public sealed class ClusterTests
     private const int LeftBehind = 40;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
 
-    private string _admin = null!;
-    private string _database = null!;
+    private PostgresTestDatabase? _database;
     private string _connection = null!;
     private string _data = null!;
 
     [OneTimeSetUp]
     public async Task CreateDatabase()
     {
-        var admin = Environment.GetEnvironmentVariable("GRIDCASE_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            const string why = "GRIDCASE_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts PostgreSQL.";
-            if (Environment.GetEnvironmentVariable("GRIDCASE_REQUIRE_POSTGRES") == "1")
-            {
-                Assert.Fail(why);
-            }
-
-            Assert.Ignore(why);
-        }
-
-        _admin = admin!;
-        _database = "gridcase_cluster_" + Guid.NewGuid().ToString("N")[..12];
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
-        await create.ExecuteNonQueryAsync();
-        _connection = new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString;
+        _database = await PostgresTestDatabase.CreateAsync("gridcase_cluster");
+        _connection = _database.ConnectionString;
         // Both nodes share the data folder only for the demo signing key, so one node's token works on the other.
         _data = Path.Combine(Path.GetTempPath(), "gridcase-api-tests", Guid.NewGuid().ToString("N"));
     }
@@ -59,11 +41,7 @@ public sealed class ClusterTests
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await _database.DisposeAsync();
         if (Directory.Exists(_data))
         {
             Directory.Delete(_data, recursive: true);

@@ -1,47 +1,36 @@
 using GridCase.Api.Events;
+using GridCase.Domain;
 using GridCase.Workflows.Journal;
+using GridCase.Workflows.Ports;
 using GridCase.Workflows.Runtime;
 using Mediator;
 
 namespace GridCase.Api.Tasks.WorkTask;
 
-public sealed class ClaimTaskHandler(TaskAccess access, CaseWorkflow workflow, TimeProvider clock) : ICommandHandler<ClaimTaskCommand, TaskStepResponse>
+/// <summary>Claim, release and complete share one shape: find the task the caller may work, send one stimulus, commit.</summary>
+public sealed class WorkTaskHandlers(TaskAccess access, CaseWorkflow workflow, TimeProvider clock) :
+    ICommandHandler<ClaimTaskCommand, TaskStepResponse>,
+    ICommandHandler<ReleaseTaskCommand, TaskStepResponse>,
+    ICommandHandler<CompleteTaskCommand, TaskStepResponse>
 {
-    public async ValueTask<TaskStepResponse> Handle(ClaimTaskCommand command, CancellationToken cancellationToken)
-    {
-        var (task, subject) = await access.ForWorkAsync(command.TaskId, command.Caller, cancellationToken);
-        var (response, _) = await workflow.RunAsync(async () =>
-        {
-            var outcome = await workflow.SendAsync(subject, new ClaimTaskStimulus(task.TaskId, command.Caller, clock.GetUtcNow()), cancellationToken);
-            return (TaskAccess.Step(task.TaskId, subject, outcome), outcome);
-        }, StatusCodes.Status200OK, _ => null, cancellationToken);
-        return response;
-    }
-}
+    public ValueTask<TaskStepResponse> Handle(ClaimTaskCommand command, CancellationToken cancellationToken) =>
+        StepAsync(command.TaskId, command.Caller, task => new ClaimTaskStimulus(task.TaskId, command.Caller, clock.GetUtcNow()), cancellationToken);
 
-public sealed class ReleaseTaskHandler(TaskAccess access, CaseWorkflow workflow, TimeProvider clock) : ICommandHandler<ReleaseTaskCommand, TaskStepResponse>
-{
-    public async ValueTask<TaskStepResponse> Handle(ReleaseTaskCommand command, CancellationToken cancellationToken)
-    {
-        var (task, subject) = await access.ForWorkAsync(command.TaskId, command.Caller, cancellationToken);
-        var (response, _) = await workflow.RunAsync(async () =>
-        {
-            var outcome = await workflow.SendAsync(subject, new ReleaseTaskStimulus(task.TaskId, command.Caller, clock.GetUtcNow()), cancellationToken);
-            return (TaskAccess.Step(task.TaskId, subject, outcome), outcome);
-        }, StatusCodes.Status200OK, _ => null, cancellationToken);
-        return response;
-    }
-}
+    public ValueTask<TaskStepResponse> Handle(ReleaseTaskCommand command, CancellationToken cancellationToken) =>
+        StepAsync(command.TaskId, command.Caller, task => new ReleaseTaskStimulus(task.TaskId, command.Caller, clock.GetUtcNow()), cancellationToken);
 
-public sealed class CompleteTaskHandler(TaskAccess access, CaseWorkflow workflow, TimeProvider clock) : ICommandHandler<CompleteTaskCommand, TaskStepResponse>
-{
-    public async ValueTask<TaskStepResponse> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)
+    public ValueTask<TaskStepResponse> Handle(CompleteTaskCommand command, CancellationToken cancellationToken)
     {
-        var (task, subject) = await access.ForWorkAsync(command.TaskId, command.Caller, cancellationToken);
         var data = (command.Data ?? []).ToDictionary(p => p.Key, p => CanonicalJson.Normalize(p.Value));
+        return StepAsync(command.TaskId, command.Caller, task => new CompleteTaskStimulus(task.TaskId, command.Outcome!, data, command.Caller, clock.GetUtcNow()), cancellationToken);
+    }
+
+    private async ValueTask<TaskStepResponse> StepAsync(string taskId, Actor caller, Func<TaskRecord, Stimulus> stimulus, CancellationToken cancellationToken)
+    {
+        var (task, subject) = await access.ForWorkAsync(taskId, caller, cancellationToken);
         var (response, _) = await workflow.RunAsync(async () =>
         {
-            var outcome = await workflow.SendAsync(subject, new CompleteTaskStimulus(task.TaskId, command.Outcome!, data, command.Caller, clock.GetUtcNow()), cancellationToken);
+            var outcome = await workflow.SendAsync(subject, stimulus(task), cancellationToken);
             return (TaskAccess.Step(task.TaskId, subject, outcome), outcome);
         }, StatusCodes.Status200OK, _ => null, cancellationToken);
         return response;

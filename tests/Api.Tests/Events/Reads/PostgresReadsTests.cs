@@ -1,5 +1,4 @@
 using GridCase.Api.Tests.Support;
-using Npgsql;
 using static GridCase.Api.Tests.Events.Reads.ReadsKit;
 
 namespace GridCase.Api.Tests.Events.Reads;
@@ -7,35 +6,14 @@ namespace GridCase.Api.Tests.Events.Reads;
 /// <summary>The read queries (casts of converted columns, prefix matches, null-last sorts) translate on PostgreSQL too.</summary>
 public sealed class PostgresReadsTests
 {
-    private string _admin = null!;
-    private string _database = null!;
+    private PostgresTestDatabase? _database;
     private GridCaseApiFactory? _factory;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        var admin = Environment.GetEnvironmentVariable("GRIDCASE_TEST_POSTGRES");
-        if (string.IsNullOrWhiteSpace(admin))
-        {
-            const string why = "GRIDCASE_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts PostgreSQL.";
-            if (Environment.GetEnvironmentVariable("GRIDCASE_REQUIRE_POSTGRES") == "1")
-            {
-                Assert.Fail(why);
-            }
-
-            Assert.Ignore(why);
-        }
-
-        _admin = admin!;
-        _database = "gridcase_reads_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var connection = new NpgsqlConnection(_admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        _factory = new GridCaseApiFactory("postgres", new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ConnectionString);
+        _database = await PostgresTestDatabase.CreateAsync("gridcase_reads");
+        _factory = new GridCaseApiFactory("postgres", _database.ConnectionString);
     }
 
     [OneTimeTearDown]
@@ -47,11 +25,7 @@ public sealed class PostgresReadsTests
         }
 
         await _factory.DisposeAsync();
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+        await _database!.DisposeAsync();
     }
 
     [Test]
