@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace GridCase.Bench;
+
+/// <summary>The command line: <c>--cases N [--db sqlite|postgres] [--rate R] [--clients C]</c> and a few knobs.</summary>
+public sealed record BenchOptions
+{
+    public int Cases { get; init; } = 500;
+    public string Db { get; init; } = "sqlite";
+    public double? Rate { get; init; }
+    public int Clients { get; init; } = 8;
+    public int Warmup { get; init; } = 20;
+    public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("GRIDCASE_TEST_POSTGRES");
+    public double BaselineSeconds { get; init; } = 3;
+    public int PeerCases { get; init; } = 2000;
+
+    public const string Usage =
+        "usage: dotnet run -c Release --project bench/GridCase.Bench -- --cases N [--db sqlite|postgres] [--rate R] [--clients C]\n" +
+        "       [--warmup W (20)] [--pg <connection string> (else env GRIDCASE_TEST_POSTGRES)] [--baseline-seconds S (3)] [--peer-cases P (2000)]";
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            o = args[i] switch
+            {
+                "--cases" => o with { Cases = PositiveInt(Next(), "--cases") },
+                "--db" => o with { Db = Next() is "sqlite" or "postgres" ? args[i] : throw new ArgumentException("--db must be sqlite or postgres.") },
+                "--rate" => o with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) is > 0 and var r ? r : throw new ArgumentException("--rate must be > 0.") },
+                "--clients" => o with { Clients = PositiveInt(Next(), "--clients") },
+                "--warmup" => o with { Warmup = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--pg" => o with { Postgres = Next() },
+                "--baseline-seconds" => o with { BaselineSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--peer-cases" => o with { PeerCases = PositiveInt(Next(), "--peer-cases") },
+                _ => throw new ArgumentException($"unknown argument {args[i]}"),
+            };
+        }
+
+        if (o.Db == "postgres" && string.IsNullOrWhiteSpace(o.Postgres))
+        {
+            throw new ArgumentException("--db postgres needs --pg <connection string> or GRIDCASE_TEST_POSTGRES.");
+        }
+
+        return o;
+    }
+
+    private static int PositiveInt(string value, string name) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{name} must be a positive integer.");
+}
