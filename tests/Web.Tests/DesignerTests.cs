@@ -23,6 +23,28 @@ public class DesignerTests : ConsoleTest
         await Expect(properties.Locator("input").First).ToHaveValueAsync("report");
         await properties.Locator("select[name='connect-done']").SelectOptionAsync("notify_1");
 
+        // Undo and redo an added node, with the keyboard and the buttons.
+        await Page.Locator("[data-activity-type='Notify']").ClickAsync();
+        var notify2 = Page.Locator(".react-flow__node[data-id='notify_2']");
+        await Expect(notify2).ToBeVisibleAsync();
+        await Page.Keyboard.PressAsync("Control+z");
+        await Expect(notify2).ToHaveCountAsync(0);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "重做" }).ClickAsync();
+        await Expect(notify2).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "撤销" }).ClickAsync();
+        await Expect(notify2).ToHaveCountAsync(0);
+        await Expect(Page.Locator(".react-flow__node[data-id='notify_1']")).ToBeVisibleAsync();
+
+        // Auto-layout: left to right by depth from the start node.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "自动布局" }).ClickAsync();
+        await Page.WaitForTimeoutAsync(400);
+        var report = await Page.Locator(".react-flow__node[data-id='report']").BoundingBoxAsync();
+        var notify = await Page.Locator(".react-flow__node[data-id='notify_1']").BoundingBoxAsync();
+        var triage = await Page.Locator(".react-flow__node[data-id='triage']").BoundingBoxAsync();
+        Assert.That(report!.X, Is.LessThan(notify!.X));
+        Assert.That(notify.X, Is.LessThan(triage!.X));
+        await ScreenshotAsync("designer-auto-layout");
+
         await Page.GetByRole(AriaRole.Button, new() { Name = "校验" }).ClickAsync();
         var problem = Page.GetByTestId("problems").Locator("li[data-nodes='notify_1']").First;
         await Expect(problem).ToContainTextAsync("required");
@@ -30,8 +52,13 @@ public class DesignerTests : ConsoleTest
         await ScreenshotAsync("designer-problem-on-node");
 
         await problem.ClickAsync();
-        await properties.Locator("textarea[name='props']").FillAsync("""{ "recipient": "responsible", "message": "新事件已立案，请及时处置" }""");
-        await properties.GetByRole(AriaRole.Button, new() { Name = "应用" }).ClickAsync();
+        // The properties form generated from the Notify type's schema.
+        var form = properties.GetByTestId("schema-form");
+        await form.Locator("input[name='recipient']").FillAsync("responsible");
+        await form.Locator("textarea[name='message']").FillAsync("新事件已立案，请及时处置");
+        await properties.Locator("input[name='advanced']").CheckAsync();
+        await Expect(properties.Locator("textarea[name='props']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("\"recipient\": \"responsible\""));
+        await ScreenshotAsync("designer-properties-form");
         await Page.GetByRole(AriaRole.Button, new() { Name = "校验" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("校验通过");
         await Expect(Page.Locator(".activity-node.has-problems")).ToHaveCountAsync(0);
@@ -48,5 +75,22 @@ public class DesignerTests : ConsoleTest
         await Expect(v2).ToContainTextAsync("立案前通知责任单位");
         await Expect(v2).ToContainTextAsync("admin");
         await ScreenshotAsync("designer-published");
+
+        // Diff v1 → v2 highlighted on the canvas.
+        await Page.Locator("select[name='diffFrom']").SelectOptionAsync("1");
+        await Page.Locator("select[name='diffTo']").SelectOptionAsync("2");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "对比", Exact = true }).ClickAsync();
+        await Expect(Page.GetByTestId("view-label")).ToHaveTextAsync("版本对比 v1 → v2");
+        await Expect(Page.Locator(".activity-node.change-added[data-node-id='notify_1']")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("diff-legend").Locator("[data-change='added']")).ToContainTextAsync("新增 1");
+        await ScreenshotAsync("designer-diff");
+
+        // Rollback to v1 makes a draft based on v1, without the new node.
+        await Page.GetByTestId("versions").Locator("li[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "以此版本新建草稿" }).ClickAsync();
+        await Expect(Page.GetByTestId("view-label")).ToHaveTextAsync("草稿 ← v1");
+        await Expect(Page.Locator(".react-flow__node[data-id='triage']")).ToBeVisibleAsync();
+        await Expect(Page.Locator(".react-flow__node[data-id='notify_1']")).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("已以 v1 为基础新建草稿");
+        await ScreenshotAsync("designer-rollback");
     }
 }

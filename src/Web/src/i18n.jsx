@@ -19,6 +19,10 @@ const zh = {
   responsibleUnit: '责任单位', description: '描述', outcome: '办理结果', chooseOutcome: '请选择办理结果',
   selectTask: '请在左侧选择一个任务', claimFirst: '请先认领任务再办理', completed: '已提交，流程已推进',
   openReplay: '查看回放', required: '必填',
+  reassign: '人工改派', reassignHint: '将本案件改派给其他单位处置', level: '层级', searchUnit: '查找单位',
+  searchUnitHint: '按名称或编码筛选', targetUnit: '改派至', chooseUnit: '请选择单位', reassignReason: '改派理由',
+  reassignSubmit: '确认改派', reassigned: '已改派至 {0}', noPushDownTitle: '改派被拒绝：不得下沉到网格',
+  noPushDownRule: '不得将应由乡镇（街道）或部门处置的事件流转返回到网格。本次改派未生效，已记入办理轨迹。', apiSays: '系统说明',
   // replay
   replayTitle: '案件回放', timeline: '办理轨迹', seq: '序号', time: '时间', actor: '操作人', unit: '单位',
   kind: '事件', rule: '规则', back: '上一步', forward: '下一步', step: '第 {0} / {1} 步',
@@ -35,6 +39,9 @@ const zh = {
   rollback: '以此版本新建草稿', editing: '正在编辑', viewing: '只读查看', saved: '草稿已保存',
   published: '已发布版本 v{0}', selectNode: '选择一个节点或连线以编辑属性', addHint: '点击组件添加到画布',
   editDraft: '编辑草稿', version: '版本',
+  diff: '版本对比', diffFrom: '旧版本', diffTo: '新版本', compare: '对比', noDifferences: '两个版本没有差异',
+  'change.added': '新增', 'change.removed': '删除', 'change.changed': '修改', 'change.moved': '移动',
+  rolledBack: '已以 v{0} 为基础新建草稿', undo: '撤销', redo: '重做', autoLayout: '自动布局', advancedJson: '高级：编辑 JSON',
 };
 
 const en = {
@@ -54,6 +61,10 @@ const en = {
   responsibleUnit: 'Responsible unit', description: 'Description', outcome: 'Outcome', chooseOutcome: 'Choose an outcome',
   selectTask: 'Select a task on the left', claimFirst: 'Claim the task before completing it', completed: 'Completed; the case moved on',
   openReplay: 'Replay', required: 'required',
+  reassign: 'Reassign', reassignHint: 'Move this case to another unit', level: 'Level', searchUnit: 'Find unit',
+  searchUnitHint: 'Filter by name or code', targetUnit: 'Reassign to', chooseUnit: 'Choose a unit', reassignReason: 'Reason',
+  reassignSubmit: 'Reassign', reassigned: 'Reassigned to {0}', noPushDownTitle: 'Refused: no push-down to a grid',
+  noPushDownRule: 'A case that belongs to a township (street) or a department is never pushed back down to a grid. Nothing changed; the attempt is recorded in the journal.', apiSays: 'The system says',
   replayTitle: 'Case replay', timeline: 'Timeline', seq: 'Seq', time: 'Time', actor: 'Actor', unit: 'Unit',
   kind: 'Kind', rule: 'Rule', back: 'Back', forward: 'Forward', step: 'Step {0} of {1}',
   activeNodes: 'Active nodes', verifyOk: 'Chain intact · replay matches', verifyBad: 'Verification failed from entry {0}',
@@ -68,6 +79,9 @@ const en = {
   rollback: 'New draft from this version', editing: 'Editing', viewing: 'Read only', saved: 'Draft saved',
   published: 'Published v{0}', selectNode: 'Select a node or connection to edit it', addHint: 'Click a type to add it',
   editDraft: 'Edit draft', version: 'Version',
+  diff: 'Compare versions', diffFrom: 'From', diffTo: 'To', compare: 'Compare', noDifferences: 'No differences',
+  'change.added': 'Added', 'change.removed': 'Removed', 'change.changed': 'Changed', 'change.moved': 'Moved',
+  rolledBack: 'New draft based on v{0}', undo: 'Undo', redo: 'Redo', autoLayout: 'Auto-layout', advancedJson: 'Advanced: edit JSON',
 };
 
 // Domain words shown in lists and forms.

@@ -8,6 +8,7 @@ public static class Cases
 {
     public const string GridMember = "g140521100001001";
     public const string TownshipDispatcher = "d140521100";
+    public const string CountyDispatcher = "d140521";
 
     public static async Task<(string Id, string Number, string TriageTaskId)> ReportAsync(ConsoleServer server, string title)
     {
@@ -26,6 +27,19 @@ public static class Cases
         var created = JsonDocument.Parse(body).RootElement;
         return (created.GetProperty("id").GetString()!, created.GetProperty("number").GetString()!,
             created.GetProperty("openTasks")[0].GetProperty("id").GetString()!);
+    }
+
+    /// <summary>Reports a case and triages it as the township dispatcher with <c>difficulty</c> and <c>scope</c> (4, County routes it to the county).</summary>
+    public static async Task<(string Id, string Number)> ReportAndTriageAsync(ConsoleServer server, string title, int difficulty, string scope)
+    {
+        var reported = await ReportAsync(server, title);
+        using var dispatcher = await server.ClientForAsync(TownshipDispatcher);
+        var claim = await dispatcher.PostAsync($"/api/tasks/{reported.TriageTaskId}/claim", null);
+        Assert.That(claim.IsSuccessStatusCode, Is.True, await claim.Content.ReadAsStringAsync());
+        var complete = await dispatcher.PostAsJsonAsync($"/api/tasks/{reported.TriageTaskId}/complete",
+            new { outcome = "filed", data = new { difficulty, scope } });
+        Assert.That(complete.IsSuccessStatusCode, Is.True, await complete.Content.ReadAsStringAsync());
+        return (reported.Id, reported.Number);
     }
 
     public static async Task<string> StatusAsync(ConsoleServer server, string caseId)

@@ -2,7 +2,35 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api.js';
 import { useT } from '../i18n.jsx';
 import { navigate } from '../nav.js';
-import { useDefinitionVersion } from '../definitions.js';
+import { fetchVersion, useDefinitionVersion } from '../definitions.js';
+
+// The pinned workflow of a case never changes: one fetch per case for the whole session.
+const pinned = new Map();
+function fetchPinned(eventId) {
+  if (!pinned.has(eventId)) pinned.set(eventId, api(`/api/events/${eventId}`).then((e) => e.workflow).catch(() => null));
+  return pinned.get(eventId);
+}
+
+// Step titles of the listed tasks, from each case's pinned definition version: { [taskId]: title }.
+function useStepTitles(tasks) {
+  const [titles, setTitles] = useState({});
+  useEffect(() => {
+    let live = true;
+    (tasks || []).forEach(async (task) => {
+      try {
+        const workflow = await fetchPinned(task.eventId);
+        if (!workflow) return;
+        const doc = await fetchVersion(workflow.definitionId, workflow.version);
+        const title = doc?.nodes?.find((n) => n.id === task.nodeId)?.title;
+        if (live && title) setTitles((old) => (old[task.id] === title ? old : { ...old, [task.id]: title }));
+      } catch {
+        // the form id stays
+      }
+    });
+    return () => { live = false; };
+  }, [tasks]);
+  return titles;
+}
 
 function useNow(intervalMs = 1000) {
   const [now, setNow] = useState(() => Date.now());
@@ -57,6 +85,7 @@ export default function Queue({ session }) {
 
   useEffect(() => { load(); }, [load]);
   const selected = tasks?.find((task) => task.id === selectedId) || null;
+  const stepTitles = useStepTitles(tasks);
 
   return (
     <div className="queue-page">
@@ -87,7 +116,7 @@ export default function Queue({ session }) {
                   onClick={() => { setSelectedId(task.id); setNotice(null); }}>
                   <td>{task.event?.number}</td>
                   <td>{task.event?.title}</td>
-                  <td>{task.form || task.nodeId}</td>
+                  <td title={task.nodeId}>{stepTitles[task.id] || task.form || task.nodeId}</td>
                   <td>{t.date(task.dueAt)}</td>
                   <td><Countdown task={task} now={now} /></td>
                   <td>{task.claimedBy || '—'}</td>
@@ -143,6 +172,9 @@ function TaskPanel({ task, session, onChanged, onNotice }) {
         <button type="button" className="link" onClick={() => navigate(`/replay/${task.eventId}`)}>{t('openReplay')}</button>
       </div>
       {error && <div className="error" role="alert">{error}</div>}
+      {session.role === 'Dispatcher' && event && task.status === 'Open' && (
+        <ReassignForm event={event} onDone={async (unit) => { onNotice(`${task.event?.number} · ${t('reassigned', unit)}`); await onChanged(); }} />
+      )}
       {task.status === 'Open' && (mine
         ? <TaskForm task={task} fields={node?.props?.fields || []} onDone={async () => { onNotice(`${task.event?.number} · ${t('completed')}`); await onChanged(); }} />
         : <p className="muted">{t('claimFirst')}</p>)}
@@ -211,6 +243,91 @@ function TaskForm({ task, fields, onDone }) {
       ))}
       {errors._form && <div className="error" role="alert">{errors._form}</div>}
       <button type="submit" className="primary" disabled={busy || !outcome}>{t('complete')}</button>
+    </form>
+  );
+}
+
+const levels = ['Grid', 'Village', 'Township', 'County', 'City'];
+
+// Manual reassignment (改派) by a dispatcher; a push-down to a grid is refused by the API and shown plainly.
+function ReassignForm({ event, onDone }) {
+  const t = useT();
+  const [level, setLevel] = useState('Township');
+  const [units, setUnits] = useState([]);
+  const [filter, setFilter] = useState('');
+  const [unitCode, setUnitCode] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState({});
+  const [refusal, setRefusal] = useState(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setUnits([]);
+    setUnitCode('');
+    api(`/api/org-units?level=${level}`).then((list) => live && setUnits(list)).catch(() => live && setUnits([]));
+    return () => { live = false; };
+  }, [level]);
+
+  const needle = filter.trim();
+  const shown = (needle ? units.filter((u) => u.code.includes(needle) || u.name.includes(needle)) : units).slice(0, 500);
+
+  const submit = async (e) => {
+    e.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setRefusal(null);
+    try {
+      await api(`/api/events/${event.id}/reassign`, { method: 'POST', body: { unitCode, reason } });
+      const unit = units.find((u) => u.code === unitCode);
+      await onDone(unit ? `${unit.name}（${unit.code}）` : unitCode);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409 && String(err.problem.type || '').endsWith('no-push-down')) {
+        setRefusal(err.problem.detail || err.problem.title || '');
+      } else if (err instanceof ApiError && Object.keys(err.fieldErrors).length) {
+        setErrors(err.fieldErrors);
+      } else {
+        setErrors({ _form: [err.problem?.detail || err.message] });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="reassign-form" data-testid="reassign" onSubmit={submit}>
+      <h4>{t('reassign')}</h4>
+      <p className="muted small">{t('reassignHint')} · {t('responsibleUnit')}：{event.responsibleUnit}</p>
+      <div className="reassign-row">
+        <label className="field"><span>{t('level')}</span>
+          <select name="reassignLevel" value={level} onChange={(e) => setLevel(e.target.value)}>
+            {levels.map((l) => <option key={l} value={l}>{t.term(l)}</option>)}
+          </select>
+        </label>
+        <label className="field grow"><span>{t('searchUnit')}</span>
+          <input name="unitFilter" value={filter} placeholder={t('searchUnitHint')} onChange={(e) => setFilter(e.target.value)} />
+        </label>
+      </div>
+      <label className="field"><span>{t('targetUnit')}<em> *</em></span>
+        <select name="unitCode" value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
+          <option value="">{t('chooseUnit')}</option>
+          {shown.map((u) => <option key={u.code} value={u.code}>{u.name}（{u.code}）</option>)}
+        </select>
+        {errors.unitCode && <span className="field-error" data-field-error="unitCode">{errors.unitCode.join(' ')}</span>}
+      </label>
+      <label className="field"><span>{t('reassignReason')}<em> *</em></span>
+        <textarea name="reassignReason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        {errors.reason && <span className="field-error" data-field-error="reason">{errors.reason.join(' ')}</span>}
+      </label>
+      {refusal !== null && (
+        <div className="error refusal" role="alert" data-testid="reassign-refusal">
+          <b>{t('noPushDownTitle')}</b>
+          <div>{t('noPushDownRule')}</div>
+          {refusal && <div className="small">{t('apiSays')}：{refusal}</div>}
+        </div>
+      )}
+      {errors._form && <div className="error" role="alert">{errors._form.join(' ')}</div>}
+      <button type="submit" disabled={busy || !unitCode}>{t('reassignSubmit')}</button>
     </form>
   );
 }
