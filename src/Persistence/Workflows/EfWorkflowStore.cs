@@ -24,7 +24,7 @@ public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock) :
         int rows;
         try
         {
-            rows = await db.Database.ExecuteSqlRawAsync(statement.Sql, parameters.Values, cancellationToken);
+            rows = await ExecuteAsync(statement, parameters, cancellationToken);
         }
         catch (Exception ex) when (UniqueViolation.Is(ex))
         {
@@ -39,6 +39,28 @@ public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock) :
         }
 
         await scope.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL gets the whole commit in one round trip. Microsoft.Data.Sqlite binds every parameter of a command
+    /// to every statement by a name lookup in each; there a command per statement costs far less (profiled: ~18 %
+    /// of the server's CPU went to that lookup), and in-process "round trips" are free.
+    /// </summary>
+    private async Task<int> ExecuteAsync(WorkflowCommitSql statement, SqlParameters parameters, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return await db.Database.ExecuteSqlRawAsync(statement.Sql, parameters.Values, cancellationToken);
+        }
+
+        var rows = 0;
+        foreach (var part in statement.Statements)
+        {
+            rows += await db.Database.ExecuteSqlRawAsync(
+                part.Sql, parameters.Values.Skip(part.FirstParameter).Take(part.ParameterCount), cancellationToken);
+        }
+
+        return rows;
     }
 
     /// <summary>

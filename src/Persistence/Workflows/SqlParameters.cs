@@ -29,6 +29,8 @@ internal sealed class SqlParameters : IDisposable
 
     public IReadOnlyList<object> Values => _values;
 
+    public int Count => _values.Count;
+
     public string Add(string? value) => Add(_mappings.String, value);
 
     public string Add(Guid value) => Add(_mappings.Guid, value);

@@ -16,7 +16,10 @@ namespace GridCase.Persistence.Workflows;
 /// Each statement touches exactly one row per item when the commit is sound, so the command's total row count
 /// (<see cref="ExpectedRows"/>) tells whether all of it applied; a duplicate id fails the command outright.
 /// </summary>
-internal sealed record WorkflowCommitSql(string Sql, int ExpectedRows, long PreviousSeq)
+/// <param name="Statements">Each statement's slice of <paramref name="Sql"/> and of the parameters, for providers that
+/// bind every parameter of a command to every statement (Microsoft.Data.Sqlite looks each one up by name in each
+/// statement: one command per statement is much cheaper there).</param>
+internal sealed record WorkflowCommitSql(string Sql, int ExpectedRows, long PreviousSeq, IReadOnlyList<CommitStatement> Statements)
 {
     // Far below SQLite's 32,766 and PostgreSQL's 65,535 parameters per statement.
     private const int RowsPerStatement = 500;
@@ -43,6 +46,14 @@ internal sealed record WorkflowCommitSql(string Sql, int ExpectedRows, long Prev
         var timers = commit.Timers.GroupBy(t => t.TimerId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
 
         var sql = new StringBuilder(512 + (entries.Count * 160) + (tasks.Count * 400));
+        var statements = new List<CommitStatement>();
+        var (sqlStart, parameterStart) = (0, 0);
+        void EndStatement()
+        {
+            statements.Add(new CommitStatement(sql.ToString(sqlStart, sql.Length - sqlStart), parameterStart, p.Count - parameterStart));
+            (sqlStart, parameterStart) = (sql.Length, p.Count);
+        }
+
         var stateJson = WorkflowStateJson.Write(state);
         if (commit.ExpectedStamp is not { } expected)
         {
@@ -71,6 +82,7 @@ internal sealed record WorkflowCommitSql(string Sql, int ExpectedRows, long Prev
             sql.Append(";\n");
         }
 
+        EndStatement();
         foreach (var chunk in entries.Chunk(RowsPerStatement))
         {
             sql.Append("INSERT INTO journal_entries (").Append(JournalColumns).Append(") VALUES ");
@@ -86,6 +98,7 @@ internal sealed record WorkflowCommitSql(string Sql, int ExpectedRows, long Prev
             }
 
             sql.Append(";\n");
+            EndStatement();
         }
 
         foreach (var chunk in tasks.Chunk(RowsPerStatement))
@@ -104,6 +117,7 @@ internal sealed record WorkflowCommitSql(string Sql, int ExpectedRows, long Prev
             }
 
             AppendUpsertTail(sql, "workflow_tasks", TaskColumns);
+            EndStatement();
         }
 
         foreach (var chunk in timers.Chunk(RowsPerStatement))
@@ -118,9 +132,10 @@ internal sealed record WorkflowCommitSql(string Sql, int ExpectedRows, long Prev
             }
 
             AppendUpsertTail(sql, "workflow_timers", TimerColumns);
+            EndStatement();
         }
 
-        return new WorkflowCommitSql(sql.ToString(), 1 + entries.Count + tasks.Count + timers.Count, previousSeq);
+        return new WorkflowCommitSql(sql.ToString(), 1 + entries.Count + tasks.Count + timers.Count, previousSeq, statements);
     }
 
     private static void CheckEntries(WorkflowCommit commit)
@@ -169,3 +184,6 @@ internal sealed record WorkflowCommitSql(string Sql, int ExpectedRows, long Prev
         sql.Append(" WHERE ").Append(table).Append(".\"InstanceId\" = excluded.\"InstanceId\";\n");
     }
 }
+
+/// <summary>One statement of a commit: its SQL and the range of parameters it uses.</summary>
+internal sealed record CommitStatement(string Sql, int FirstParameter, int ParameterCount);
