@@ -54,7 +54,10 @@ public class DesignerTests : ConsoleTest
         await problem.ClickAsync();
         // The properties form generated from the Notify type's schema.
         var form = properties.GetByTestId("schema-form");
-        await form.Locator("input[name='recipient']").FillAsync("responsible");
+        // The node's first edit typed key by key, as a person types: the panel must keep the focus throughout.
+        var recipient = form.Locator("input[name='recipient']");
+        await recipient.PressSequentiallyAsync("responsible");
+        await Expect(recipient).ToHaveValueAsync("responsible");
         await form.Locator("textarea[name='message']").FillAsync("新事件已立案，请及时处置");
         await properties.Locator("input[name='advanced']").CheckAsync();
         await Expect(properties.Locator("textarea[name='props']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("\"recipient\": \"responsible\""));
@@ -92,5 +95,33 @@ public class DesignerTests : ConsoleTest
         await Expect(Page.Locator(".react-flow__node[data-id='notify_1']")).ToHaveCountAsync(0);
         await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("已以 v1 为基础新建草稿");
         await ScreenshotAsync("designer-rollback");
+
+        // The decision table's rows as an editable table: change one cell, save, and find it again after reopening.
+        await Page.Locator(".react-flow__node[data-id='routing']").ClickAsync();
+        var rows = Page.GetByTestId("properties").GetByTestId("table-rows");
+        var cell = rows.Locator("input[name='rows[0].when.difficulty']");
+        await Expect(cell).ToHaveValueAsync("1..2");
+        await Expect(rows.Locator("input[name='rows[0].outcome']")).ToHaveValueAsync("grid");
+        await cell.FillAsync("1, 2");
+        await cell.PressAsync("Enter");
+        await ScreenshotAsync("designer-decision-table");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await Expect(Page.Locator(".canvas-area [role='status']")).ToContainTextAsync("草稿已保存");
+        await Page.Locator("[data-definition='event-handling']").ClickAsync();
+        await Page.Locator(".react-flow__node[data-id='routing']").ClickAsync();
+        await Expect(Page.GetByTestId("table-rows").Locator("input[name='rows[0].when.difficulty']")).ToHaveValueAsync("1, 2");
+
+        // Retire v1 (v2 stays published); retiring v2, the last published version, is refused with the API's reason.
+        var versions = Page.GetByTestId("versions");
+        await versions.Locator("li[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "停用此版本" }).ClickAsync();
+        await versions.Locator("li[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "确认停用 v1" }).ClickAsync();
+        await Expect(versions.Locator("li[data-version='1'] [data-status='Retired']")).ToHaveTextAsync("已停用");
+        await Expect(versions.Locator("li[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "停用此版本" })).ToHaveCountAsync(0);
+        await versions.Locator("li[data-version='2']").GetByRole(AriaRole.Button, new() { Name = "停用此版本" }).ClickAsync();
+        await versions.Locator("li[data-version='2']").GetByRole(AriaRole.Button, new() { Name = "确认停用 v2" }).ClickAsync();
+        await Expect(Page.GetByTestId("designer-error")).ToContainTextAsync("不能停用 v2");
+        await Expect(Page.GetByTestId("designer-error")).ToContainTextAsync("唯一的已发布版本");
+        await Expect(versions.Locator("li[data-version='2'] [data-status='Published']")).ToHaveTextAsync("已发布");
+        await ScreenshotAsync("designer-retire-refused");
     }
 }

@@ -17,6 +17,16 @@ public class QueueTests : ConsoleTest
         await Expect(row.Locator(".countdown")).ToContainTextAsync("剩余");
         await ScreenshotAsync("queue");
 
+        // Category filter from the county catalogue (QS-01-001 belongs to 综治平安 QS-01) and newest-first sorting.
+        await Page.Locator("select[name='category']").SelectOptionAsync("QS-03");
+        await Expect(row).ToHaveCountAsync(0);
+        await Page.Locator("select[name='category']").SelectOptionAsync("QS-01");
+        await Expect(row).ToBeVisibleAsync();
+        await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("综治平安");
+        await Page.Locator("select[name='sort']").SelectOptionAsync("-openedAt");
+        await Expect(Page.Locator("table.grid-table tbody tr").First).ToHaveAttributeAsync("data-case-number", reported.Number);
+        await ScreenshotAsync("queue-category-sorted");
+
         await row.ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "认领", Exact = true }).ClickAsync();
         await Expect(row).ToContainTextAsync(Cases.TownshipDispatcher);

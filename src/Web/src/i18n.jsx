@@ -10,7 +10,8 @@ const zh = {
   'role.Auditor': '督查审计', 'role.GridMember': '网格员',
   loading: '加载中…', error: '出错了', none: '暂无',
   // queue
-  queueTitle: '我的待办', filterStatus: '状态', filterOverdue: '仅看超时', all: '全部',
+  queueTitle: '我的待办', filterStatus: '状态', filterCategory: '事项类别', category: '类别', sortBy: '排序',
+  'sort.dueAt': '按办理时限', 'sort.openedAt': '按生成时间（最早）', 'sort.-openedAt': '按生成时间（最新）', filterOverdue: '仅看超时', all: '全部',
   'status.Open': '待办', 'status.Claimed': '已认领', 'status.Completed': '已办结', 'status.Cancelled': '已取消',
   caseNumber: '案件编号', caseTitle: '标题', node: '环节', dueAt: '办理时限', countdown: '剩余时间',
   claimedBy: '认领人', claim: '认领', release: '释放', complete: '提交办理', refresh: '刷新',
@@ -42,6 +43,9 @@ const zh = {
   diff: '版本对比', diffFrom: '旧版本', diffTo: '新版本', compare: '对比', noDifferences: '两个版本没有差异',
   'change.added': '新增', 'change.removed': '删除', 'change.changed': '修改', 'change.moved': '移动',
   rolledBack: '已以 v{0} 为基础新建草稿', undo: '撤销', redo: '重做', autoLayout: '自动布局', advancedJson: '高级：编辑 JSON',
+  retire: '停用此版本', retireConfirm: '确认停用 v{0}', cancel: '取消', retired: '已停用 v{0}：新案件改用最新发布版本，在办案件仍按原版本办结',
+  retireRefused: '不能停用 v{0}', retireLastPublished: 'v{0} 是唯一的已发布版本，停用后将无法新建案件；请先发布新版本再停用', retireAlreadyRetired: 'v{0} 已停用', 'versionStatus.Published': '已发布', 'versionStatus.Retired': '已停用',
+  addRow: '添加一行', deleteRow: '删除此行', moveUp: '上移', moveDown: '下移', cellHint: '* 任意；1..2 区间；>=3 比较；a, b 任一',
 };
 
 const en = {
@@ -52,7 +56,8 @@ const en = {
   'role.PolicyAdmin': 'Policy administrator', 'role.Dispatcher': 'Dispatcher', 'role.Handler': 'Handler',
   'role.Auditor': 'Auditor', 'role.GridMember': 'Grid member',
   loading: 'Loading…', error: 'Something went wrong', none: 'None',
-  queueTitle: 'My queue', filterStatus: 'Status', filterOverdue: 'Overdue only', all: 'All',
+  queueTitle: 'My queue', filterStatus: 'Status', filterCategory: 'Category', category: 'Category', sortBy: 'Sort',
+  'sort.dueAt': 'By due time', 'sort.openedAt': 'Oldest first', 'sort.-openedAt': 'Newest first', filterOverdue: 'Overdue only', all: 'All',
   'status.Open': 'Open', 'status.Claimed': 'Claimed', 'status.Completed': 'Completed', 'status.Cancelled': 'Cancelled',
   caseNumber: 'Case', caseTitle: 'Title', node: 'Step', dueAt: 'Due', countdown: 'Time left',
   claimedBy: 'Claimed by', claim: 'Claim', release: 'Release', complete: 'Complete', refresh: 'Refresh',
@@ -82,6 +87,9 @@ const en = {
   diff: 'Compare versions', diffFrom: 'From', diffTo: 'To', compare: 'Compare', noDifferences: 'No differences',
   'change.added': 'Added', 'change.removed': 'Removed', 'change.changed': 'Changed', 'change.moved': 'Moved',
   rolledBack: 'New draft based on v{0}', undo: 'Undo', redo: 'Redo', autoLayout: 'Auto-layout', advancedJson: 'Advanced: edit JSON',
+  retire: 'Retire', retireConfirm: 'Confirm: retire v{0}', cancel: 'Cancel', retired: 'Retired v{0}: new cases start on the latest published version; open cases finish on theirs',
+  retireRefused: 'Cannot retire v{0}', retireLastPublished: 'v{0} is the only published version and no case could start; publish a new version first', retireAlreadyRetired: 'v{0} is already retired', 'versionStatus.Published': 'Published', 'versionStatus.Retired': 'Retired',
+  addRow: 'Add row', deleteRow: 'Delete row', moveUp: 'Move up', moveDown: 'Move down', cellHint: '* any; 1..2 range; >=3 compare; a, b any of',
 };
 
 // Domain words shown in lists and forms.

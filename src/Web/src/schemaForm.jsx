@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useT } from './i18n.jsx';
 
 // A properties form generated from an activity type's JSON Schema: strings, numbers, booleans, enums, unit
-// choices (oneOf objects), nested objects and string lists; anything else gets a small JSON box.
+// choices (oneOf objects), nested objects, string lists and editable tables for lists of objects; anything else
+// gets a small JSON box.
 
 // "中文 English" titles: show the part in the user's language.
 export function titleIn(title, lang) {
@@ -82,7 +83,7 @@ function JsonBox({ name, value, onChange, readOnly }) {
   );
 }
 
-export function SchemaField({ name, schema, value, onChange, readOnly, required, depth = 0 }) {
+export function SchemaField({ name, schema, value, onChange, readOnly, required, depth = 0, parent }) {
   const t = useT();
   const label = (
     <span>{titleIn(schema.title, t.lang) || name} <small className="muted">{name}</small>{required && <em> *</em>}</span>
@@ -140,6 +141,9 @@ export function SchemaField({ name, schema, value, onChange, readOnly, required,
       </label>
     );
   }
+  if (schema.type === 'array' && schema.items?.type === 'object' && schema.items.properties) {
+    return <ObjectTable name={name} schema={schema} value={value} onChange={set} readOnly={readOnly} parent={parent} />;
+  }
   if (schema.type === 'object' && schema.properties && depth < 1) {
     return (
       <fieldset className="schema-group">
@@ -159,11 +163,175 @@ export function SchemaField({ name, schema, value, onChange, readOnly, required,
 export function SchemaFields({ schema, value, onChange, readOnly, depth = 0, prefix = '' }) {
   const required = new Set(schema?.required || []);
   return Object.entries(schema?.properties || {}).map(([key, prop]) => (
-    <SchemaField key={key} name={`${prefix}${key}`} schema={prop} value={value?.[key]} required={required.has(key)} readOnly={readOnly} depth={depth}
+    <SchemaField key={key} name={`${prefix}${key}`} schema={prop} value={value?.[key]} required={required.has(key)} readOnly={readOnly} depth={depth} parent={value}
       onChange={(v) => {
         const next = { ...(value || {}) };
         if (v === undefined) delete next[key]; else next[key] = v;
         onChange(next);
       }} />
   ));
+}
+
+// ── Editable tables for arrays of objects (decision conditions, decision-table rows, form fields) ──
+
+// A plain cell value from text: numbers and true/false are typed, anything else stays text.
+function plainOf(text) {
+  const s = text.trim();
+  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
+  if (s === 'true') return true;
+  if (s === 'false') return false;
+  if (s === 'null') return null;
+  return s;
+}
+
+// Decision-table cell: "" = no cell (any), "a, b" = any of, otherwise one plain value ("*", "1..2", ">=3", "Grid", 4).
+const cellText = (v) => (v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v));
+function cellOf(text) {
+  if (!text.trim()) return undefined;
+  const parts = text.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+  return parts.length > 1 ? parts.map(plainOf) : plainOf(parts[0] ?? '');
+}
+const listText = (v) => (Array.isArray(v) ? v.join(', ') : '');
+function listOf(text) {
+  const parts = text.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+  return parts.length ? parts : undefined;
+}
+const mapText = (v) => (v && typeof v === 'object' ? Object.entries(v).map(([k, x]) => `${k}=${x === null ? 'null' : x}`).join(', ') : '');
+function mapOf(text) {
+  const entries = text.split(/[,，]/).map((s) => s.trim()).filter(Boolean).map((pair) => {
+    const at = pair.indexOf('=');
+    return at < 0 ? [pair, null] : [pair.slice(0, at).trim(), plainOf(pair.slice(at + 1))];
+  }).filter(([k]) => k);
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
+// Text that is parsed when the cell loses focus (lists and maps would lose their separators while typing).
+function TextCell({ name, value, format, parse, onChange, readOnly, placeholder }) {
+  const [text, setText] = useState(format(value));
+  return (
+    <input name={name} value={text} readOnly={readOnly} placeholder={placeholder} title={placeholder}
+      onChange={(e) => setText(e.target.value)} onBlur={() => { if (text !== format(value)) onChange(parse(text)); }}
+      onKeyDown={(e) => { if (e.key === 'Enter') e.currentTarget.blur(); }} />
+  );
+}
+
+// Columns of a table from the item schema; a decision table's cells get one column per input.
+function columnsOf(itemSchema, parent, lang) {
+  const columns = [];
+  Object.entries(itemSchema.properties || {}).forEach(([key, prop]) => {
+    const title = titleIn(prop.title, lang) || key;
+    if (prop.type === 'object' && prop.additionalProperties) {
+      if (key === 'when' && Array.isArray(parent?.inputs) && parent.inputs.length) {
+        parent.inputs.forEach((input) => columns.push({ key: `${key}.${input}`, title: input, kind: 'cell', map: key, entry: input }));
+      } else {
+        columns.push({ key, title, kind: 'map' });
+      }
+    } else if (Array.isArray(prop.enum)) {
+      columns.push({ key, title, kind: 'enum', values: prop.enum });
+    } else if (prop.type === 'array') {
+      columns.push({ key, title, kind: 'list' });
+    } else if (prop.type === 'number' || prop.type === 'integer') {
+      columns.push({ key, title, kind: 'number' });
+    } else if (prop.type === 'boolean') {
+      columns.push({ key, title, kind: 'bool' });
+    } else {
+      columns.push({ key, title, kind: 'text', wide: prop.maxLength > 100 });
+    }
+  });
+  return columns;
+}
+
+function ObjectTable({ name, schema, value, onChange, readOnly, parent }) {
+  const t = useT();
+  const rows = Array.isArray(value) ? value : [];
+  const required = new Set(schema.items.required || []);
+  const columns = columnsOf(schema.items, parent, t.lang);
+  const setRows = (next) => onChange(next.length ? next : undefined);
+  const setCell = (i, column, v) => {
+    const row = { ...rows[i] };
+    if (column.map) {
+      const map = { ...(row[column.map] || {}) };
+      if (v === undefined) delete map[column.entry]; else map[column.entry] = v;
+      if (Object.keys(map).length) row[column.map] = map; else delete row[column.map];
+    } else if (v === undefined || v === '') {
+      delete row[column.key];
+    } else {
+      row[column.key] = v;
+    }
+    setRows(rows.map((r, k) => (k === i ? row : r)));
+  };
+  const move = (i, by) => {
+    const next = [...rows];
+    [next[i], next[i + by]] = [next[i + by], next[i]];
+    setRows(next);
+  };
+  const addRow = () => {
+    const row = {};
+    if (schema.items.properties?.id) {
+      const ids = new Set(rows.map((r) => r.id));
+      let k = rows.length + 1;
+      while (ids.has(`row-${k}`)) k += 1;
+      row.id = `row-${k}`;
+    }
+    setRows([...rows, row]);
+  };
+  const cell = (row, i, column) => {
+    const cellName = `${name}[${i}].${column.key}`;
+    const current = column.map ? row[column.map]?.[column.entry] : row[column.key];
+    const set = (v) => setCell(i, column, v);
+    switch (column.kind) {
+      case 'enum':
+        return (
+          <select name={cellName} value={current ?? ''} disabled={readOnly} onChange={(e) => set(e.target.value || undefined)}>
+            <option value="">—</option>
+            {column.values.map((v) => <option key={v} value={v}>{v}</option>)}
+          </select>
+        );
+      case 'number':
+        return <input type="number" name={cellName} value={current ?? ''} readOnly={readOnly} step="any"
+          onChange={(e) => set(e.target.value === '' ? undefined : Number(e.target.value))} />;
+      case 'bool':
+        return <input type="checkbox" name={cellName} checked={current === true} disabled={readOnly} onChange={(e) => set(e.target.checked || undefined)} />;
+      case 'cell':
+        return <TextCell key={JSON.stringify(current ?? null)} name={cellName} value={current} format={cellText} parse={cellOf} onChange={set} readOnly={readOnly} placeholder={t('cellHint')} />;
+      case 'list':
+        return <TextCell key={JSON.stringify(current ?? null)} name={cellName} value={current} format={listText} parse={listOf} onChange={set} readOnly={readOnly} placeholder="a, b" />;
+      case 'map':
+        return <TextCell key={JSON.stringify(current ?? null)} name={cellName} value={current} format={mapText} parse={mapOf} onChange={set} readOnly={readOnly} placeholder="name=value" />;
+      default:
+        return <input name={cellName} className={column.wide ? 'wide' : ''} value={current ?? ''} readOnly={readOnly} onChange={(e) => set(e.target.value)} />;
+    }
+  };
+  return (
+    <div className="field object-table" data-testid={`table-${name}`}>
+      <span>{titleIn(schema.title, t.lang) || name} <small className="muted">{name}</small></span>
+      <div className="table-scroll">
+        <table className="grid-table compact edit-table">
+          <thead>
+            <tr>
+              <th>#</th>
+              {columns.map((c) => <th key={c.key} title={c.key}>{c.title}{required.has(c.key) && <em> *</em>}</th>)}
+              {!readOnly && <th />}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={i} data-row={i}>
+                <td className="muted">{i + 1}</td>
+                {columns.map((c) => <td key={c.key}>{cell(row, i, c)}</td>)}
+                {!readOnly && (
+                  <td className="row-actions">
+                    <button type="button" className="icon" title={t('moveUp')} aria-label={t('moveUp')} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
+                    <button type="button" className="icon" title={t('moveDown')} aria-label={t('moveDown')} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>↓</button>
+                    <button type="button" className="icon" title={t('deleteRow')} aria-label={t('deleteRow')} onClick={() => setRows(rows.filter((_, k) => k !== i))}>✕</button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!readOnly && <button type="button" className="link" name={`${name}.add`} onClick={addRow}>＋ {t('addRow')}</button>}
+    </div>
+  );
 }

@@ -53,6 +53,23 @@ export default function Designer() {
     }
   };
 
+  // Retiring asks once more in place; the API refuses (409) to retire the last published version.
+  const [retiring, setRetiring] = useState(null);
+  const retire = async (v) => {
+    setError(null);
+    setNotice(null);
+    setRetiring(null);
+    try {
+      await api(`/api/workflow-definitions/${enc(selectedId)}/versions/${v}/retire`, { method: 'POST' });
+      setVersions(await api(`/api/workflow-definitions/${enc(selectedId)}/versions`));
+      setNotice(t('retired', v));
+    } catch (e) {
+      const type = String(e.problem?.type || '');
+      const reason = type.endsWith('last-published') ? t('retireLastPublished', v) : type.endsWith('already-retired') ? t('retireAlreadyRetired', v) : e.problem?.detail;
+      setError(e.status === 409 ? `${t('retireRefused', v)}${reason ? `：${reason}` : ''}` : e.problem?.detail || e.message);
+    }
+  };
+
   const selectedDefinition = definitions.find((d) => d.id === selectedId);
   const [diffFrom, setDiffFrom] = useState('');
   const [diffTo, setDiffTo] = useState('');
@@ -97,11 +114,17 @@ export default function Designer() {
             <ul className="plain-list versions" data-testid="versions">
               {[...versions].reverse().map((v) => (
                 <li key={v.version} data-version={v.version}>
-                  <b>v{v.version}</b> <small>{v.status}</small><br />
+                  <b>v{v.version}</b> <small className={`version-status ${String(v.status).toLowerCase()}`} data-status={v.status}>{t(`versionStatus.${v.status}`)}</small><br />
                   <small>{v.publishedBy} · {t.date(v.publishedAt)}</small><br />
                   <small className="note">{v.changeNote}</small><br />
                   <button type="button" className="link" onClick={() => viewVersion(v.version)}>{t('view')}</button>
                   <button type="button" className="link" onClick={() => rollback(v.version)}>{t('rollback')}</button>
+                  {v.status === 'Published' && (retiring === v.version ? (
+                    <span className="retire-confirm">
+                      <button type="button" className="link danger" onClick={() => retire(v.version)}>{t('retireConfirm', v.version)}</button>
+                      <button type="button" className="link" onClick={() => setRetiring(null)}>{t('cancel')}</button>
+                    </span>
+                  ) : <button type="button" className="link" onClick={() => setRetiring(v.version)}>{t('retire')}</button>)}
                 </li>
               ))}
             </ul>
@@ -120,7 +143,7 @@ export default function Designer() {
             </div>
           </>
         )}
-        {error && <div className="error">{error}</div>}
+        {error && <div className="error" role="alert" data-testid="designer-error">{error}</div>}
         {notice && <div className="notice" role="status">{notice}</div>}
       </aside>
       {view ? (
@@ -155,7 +178,10 @@ function Editor({ definitionId, initial, types, onEditDraft, onPublished }) {
   const past = useRef([]);
   const future = useRef([]);
   const lastEdit = useRef({ key: null, at: 0 });
+  // `revision` re-creates the properties panel (only when undo/redo replaces what it shows); `steps` only
+  // refreshes the undo/redo buttons, so typing in a field never loses the focus.
   const [revision, setRevision] = useState(0);
+  const [steps, setSteps] = useState(0);
   const remember = useCallback((key = null) => {
     const now = Date.now();
     if (key && lastEdit.current.key === key && now - lastEdit.current.at < 1500) { lastEdit.current.at = now; return; }
@@ -163,7 +189,7 @@ function Editor({ definitionId, initial, types, onEditDraft, onPublished }) {
     past.current.push(current.current);
     if (past.current.length > 200) past.current.shift();
     future.current = [];
-    setRevision((r) => r + 1);
+    setSteps((n) => n + 1);
   }, []);
   const travel = useCallback((from, to) => {
     const snapshot = from.current.pop();
@@ -302,7 +328,7 @@ function Editor({ definitionId, initial, types, onEditDraft, onPublished }) {
           ) : <button type="button" onClick={onEditDraft}>{t('editDraft')}</button>}
           {editable && (
             <span className="toolbar-group">
-              <button type="button" title="Ctrl+Z" disabled={!past.current.length} onClick={undo} data-revision={revision}>↶ {t('undo')}</button>
+              <button type="button" title="Ctrl+Z" disabled={!past.current.length} onClick={undo} data-revision={revision} data-steps={steps}>↶ {t('undo')}</button>
               <button type="button" title="Ctrl+Y" disabled={!future.current.length} onClick={redo}>↷ {t('redo')}</button>
               <button type="button" onClick={autoLayout}>{t('autoLayout')}</button>
             </span>

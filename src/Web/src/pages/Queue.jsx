@@ -60,18 +60,44 @@ function Countdown({ task, now }) {
   );
 }
 
+// The user's county catalogue: categories and which category each item code belongs to (none above county level).
+function useCatalogue() {
+  const [catalogue, setCatalogue] = useState({ categories: [], categoryOf: {} });
+  useEffect(() => {
+    let live = true;
+    api('/api/catalogue').then((c) => {
+      if (!live) return;
+      const categoryOf = {};
+      (c?.categories || []).forEach((category) => (category.items || []).forEach((item) => { categoryOf[item.code] = category.code; }));
+      setCatalogue({ categories: c?.categories || [], categoryOf });
+    }).catch(() => {});
+    return () => { live = false; };
+  }, []);
+  return catalogue;
+}
+
+// A case's category: from the catalogue, else the item code's prefix (QS-01-001 → QS-01).
+function categoryOfTask(task, categoryOf) {
+  const code = task.event?.catalogueItemCode;
+  if (!code) return null;
+  return categoryOf[code] || code.split('-').slice(0, -1).join('-');
+}
+
 export default function Queue({ session }) {
   const t = useT();
   const now = useNow();
   const [status, setStatus] = useState('Open');
   const [overdueOnly, setOverdueOnly] = useState(false);
+  const [category, setCategory] = useState('');
+  const [sort, setSort] = useState('dueAt');
+  const catalogue = useCatalogue();
   const [tasks, setTasks] = useState(null);
   const [error, setError] = useState(null);
   const [selectedId, setSelectedId] = useState(null);
   const [notice, setNotice] = useState(null);
 
   const load = useCallback(async () => {
-    const query = new URLSearchParams({ sort: 'dueAt', pageSize: '100' });
+    const query = new URLSearchParams({ sort, pageSize: '100' });
     if (status) query.set('status', status);
     if (overdueOnly) query.set('overdue', 'true');
     try {
@@ -81,11 +107,13 @@ export default function Queue({ session }) {
     } catch (e) {
       setError(e.message);
     }
-  }, [status, overdueOnly]);
+  }, [status, overdueOnly, sort]);
 
   useEffect(() => { load(); }, [load]);
-  const selected = tasks?.find((task) => task.id === selectedId) || null;
+  const shown = tasks && (category ? tasks.filter((task) => categoryOfTask(task, catalogue.categoryOf) === category) : tasks);
+  const selected = shown?.find((task) => task.id === selectedId) || null;
   const stepTitles = useStepTitles(tasks);
+  const categoryName = Object.fromEntries(catalogue.categories.map((c) => [c.code, c.name]));
 
   return (
     <div className="queue-page">
@@ -99,24 +127,40 @@ export default function Queue({ session }) {
               <option value="Completed">{t('status.Completed')}</option>
             </select>
           </label>
+          {catalogue.categories.length > 0 && (
+            <label>{t('filterCategory')}
+              <select name="category" value={category} onChange={(e) => setCategory(e.target.value)}>
+                <option value="">{t('all')}</option>
+                {catalogue.categories.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+              </select>
+            </label>
+          )}
+          <label>{t('sortBy')}
+            <select name="sort" value={sort} onChange={(e) => setSort(e.target.value)}>
+              <option value="dueAt">{t('sort.dueAt')}</option>
+              <option value="openedAt">{t('sort.openedAt')}</option>
+              <option value="-openedAt">{t('sort.-openedAt')}</option>
+            </select>
+          </label>
           <label className="inline"><input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />{t('filterOverdue')}</label>
           <button type="button" onClick={load}>{t('refresh')}</button>
         </div>
         {error && <div className="error">{error}</div>}
         {notice && <div className="notice" role="status">{notice}</div>}
-        {!tasks ? <p>{t('loading')}</p> : tasks.length === 0 ? <p className="muted">{t('none')}</p> : (
+        {!shown ? <p>{t('loading')}</p> : shown.length === 0 ? <p className="muted">{t('none')}</p> : (
           <table className="grid-table">
             <thead>
-              <tr><th>{t('caseNumber')}</th><th>{t('caseTitle')}</th><th>{t('node')}</th><th>{t('dueAt')}</th><th>{t('countdown')}</th><th>{t('claimedBy')}</th></tr>
+              <tr><th>{t('caseNumber')}</th><th>{t('caseTitle')}</th><th>{t('node')}</th><th>{t('category')}</th><th>{t('dueAt')}</th><th>{t('countdown')}</th><th>{t('claimedBy')}</th></tr>
             </thead>
             <tbody>
-              {tasks.map((task) => (
-                <tr key={task.id} data-task-id={task.id} data-case-number={task.event?.number}
+              {shown.map((task) => (
+                <tr key={task.id} data-task-id={task.id} data-case-number={task.event?.number} data-category={categoryOfTask(task, catalogue.categoryOf) || ''}
                   className={`${task.id === selectedId ? 'selected' : ''} row-${deadlineState(task, now)}`}
                   onClick={() => { setSelectedId(task.id); setNotice(null); }}>
                   <td>{task.event?.number}</td>
                   <td>{task.event?.title}</td>
                   <td title={task.nodeId}>{stepTitles[task.id] || task.form || task.nodeId}</td>
+                  <td title={task.event?.catalogueItemCode}>{categoryName[categoryOfTask(task, catalogue.categoryOf)] || task.event?.catalogueItemCode || '—'}</td>
                   <td>{t.date(task.dueAt)}</td>
                   <td><Countdown task={task} now={now} /></td>
                   <td>{task.claimedBy || '—'}</td>
