@@ -33,31 +33,26 @@ public sealed class CaseStore(GridCaseDb db)
     /// </summary>
     public async Task<CaseNumber> NextNumberAsync(string prefix, int year, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 0; ; attempt++)
+        var next = await TakeAsync(prefix, year, cancellationToken);
+        if (next is null)
         {
-            var next = await db.Database
-                .SqlQuery<int>($"UPDATE case_number_counters SET \"Last\" = \"Last\" + 1 WHERE \"Prefix\" = {prefix} AND \"Year\" = {year} RETURNING \"Last\" AS \"Value\"")
-                .ToListAsync(cancellationToken);
-            if (next.Count == 1)
-            {
-                return CaseNumber.Create(prefix, year, next[0]);
-            }
-
-            try
-            {
-                await db.Database.ExecuteSqlAsync(
-                    $"INSERT INTO case_number_counters (\"Prefix\", \"Year\", \"Last\") VALUES ({prefix}, {year}, 0)", cancellationToken);
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // Another node created the counter at the same moment; take a number from it.
-            }
-            catch (Exception ex) when (attempt < 3 && IsUniqueViolation(ex))
-            {
-            }
+            // First number of the year: create the counter. ON CONFLICT DO NOTHING, not a caught duplicate-key
+            // error: on PostgreSQL a failed statement would abort the report's whole transaction.
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO case_number_counters (\"Prefix\", \"Year\", \"Last\") VALUES ({prefix}, {year}, 0) ON CONFLICT (\"Prefix\", \"Year\") DO NOTHING",
+                cancellationToken);
+            next = await TakeAsync(prefix, year, cancellationToken)
+                ?? throw new InvalidOperationException($"The case number counter {prefix}-{year} could not be created.");
         }
+
+        return CaseNumber.Create(prefix, year, next.Value);
     }
 
-    private static bool IsUniqueViolation(Exception ex) =>
-        ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" };
+    private async Task<int?> TakeAsync(string prefix, int year, CancellationToken cancellationToken)
+    {
+        var taken = await db.Database
+            .SqlQuery<int>($"UPDATE case_number_counters SET \"Last\" = \"Last\" + 1 WHERE \"Prefix\" = {prefix} AND \"Year\" = {year} RETURNING \"Last\" AS \"Value\"")
+            .ToListAsync(cancellationToken);
+        return taken.Count == 1 ? taken[0] : null;
+    }
 }
