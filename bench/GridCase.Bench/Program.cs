@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using HdrHistogram;
 using GridCase.Bench;
+using GridCase.Testing;
 
 BenchOptions options;
 try

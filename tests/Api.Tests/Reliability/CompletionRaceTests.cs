@@ -4,14 +4,16 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using GridCase.Api.Tests.Events.Paths;
 using GridCase.Api.Tests.Support;
+using GridCase.Testing;
 using Npgsql;
 
 namespace GridCase.Api.Tests.Reliability;
 
 /// <summary>
-/// Two API nodes on one PostgreSQL database (sharing one data folder, so the demo signing key and hence the
-/// dispatcher's token are the same on both) race to complete the same triage tasks: each task is completed once,
-/// the other node's attempt is a 409 problem, nothing is lost and every journal stays whole.
+/// Two API nodes — two <c>dotnet GridCase.Api.dll</c> processes — on one PostgreSQL database (sharing one data
+/// folder, so the demo signing key and hence the dispatcher's token are the same on both) race to complete the
+/// same triage tasks: each task is completed once, the other node's attempt is a 409 problem, nothing is lost and
+/// every journal stays whole.
 /// </summary>
 public sealed class CompletionRaceTests
 {
@@ -45,17 +47,18 @@ public sealed class CompletionRaceTests
         }
     }
 
-    private GridCaseApiFactory Node() => new("postgres", _database!.ConnectionString, dataDirectory: _data);
+    private Task<ServerProcess> NodeAsync() =>
+        ServerProcess.StartAsync(ServerProcessClients.ApiDll(), _data, _database!.ConnectionString, CancellationToken.None);
 
     [Test]
     public async Task Two_nodes_racing_to_complete_the_same_200_tasks_produce_exactly_one_completion_each()
     {
         var clock = Stopwatch.StartNew();
-        await using var nodeA = Node();
-        _ = nodeA.Server; // node A migrates and seeds first
-        await using var nodeB = Node();
-        _ = nodeB.Server;
-        var driverA = new EventDriver(nodeA);
+        await using var nodeA = await NodeAsync(); // node A migrates and seeds first
+        await using var nodeB = await NodeAsync();
+        TestContext.Out.WriteLine($"node A (pid {nodeA.ProcessId}) answered {nodeA.FirstCommand.TotalSeconds:F1} s after its start, "
+            + $"node B (pid {nodeB.ProcessId}) {nodeB.FirstCommand.TotalSeconds:F1} s after its start");
+        var driverA = new EventDriver(nodeA.ClientForAsync);
         var reporter = await driverA.ClientAsync(Dispatcher);
         var body = await driverA.ReportBodyAsync("两节点抢办");
 
@@ -118,7 +121,7 @@ public sealed class CompletionRaceTests
             Assert.That(journals.Values.Select(e => e[0].Seq).Distinct().Count(), Is.EqualTo(1), "every journal starts at the same seq");
         }
 
-        var auditor = new EventDriver(nodeB);
+        var auditor = new EventDriver(nodeB.ClientForAsync);
         foreach (var (eventId, _) in tasks.Take(Verified))
         {
             await auditor.VerifyAsync(eventId);

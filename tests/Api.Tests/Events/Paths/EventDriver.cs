@@ -13,9 +13,10 @@ namespace GridCase.Api.Tests.Events.Paths;
 /// <summary>
 /// Walks cases of the default workflow through HTTP as the demo users: reports in grid 1 of 梅杏社区 (沁水县
 /// 龙港镇), completes the task at a node id as the user of the unit whose queue holds it, and checks the
-/// trace. One per fixture; it keeps a signed-in client per user.
+/// trace. One per fixture; it keeps a signed-in client per user. It drives the API in process or a server
+/// process (<c>signIn</c> gives a signed-in client of either).
 /// </summary>
-public sealed class EventDriver(GridCaseApiFactory factory)
+public sealed class EventDriver(Func<string, Task<HttpClient>> signIn, GridCaseApiFactory? factory = null)
 {
     public const string Grid = "140521100001001";
     public const string Village = "140521100001";
@@ -31,6 +32,11 @@ public sealed class EventDriver(GridCaseApiFactory factory)
     private readonly Dictionary<string, HttpClient> _clients = new(StringComparer.Ordinal);
     private string? _item;
 
+    public EventDriver(GridCaseApiFactory factory)
+        : this(factory.ClientForAsync, factory)
+    {
+    }
+
     /// <summary>The demo user who works a unit's queue: grid member, village or department handler, dispatcher.</summary>
     public static string UserFor(string unit) => unit switch
     {
@@ -43,7 +49,7 @@ public sealed class EventDriver(GridCaseApiFactory factory)
     {
         if (!_clients.TryGetValue(userName, out var client))
         {
-            client = await factory.ClientForAsync(userName);
+            client = await signIn(userName);
             _clients[userName] = client;
         }
 
@@ -221,7 +227,8 @@ public sealed class EventDriver(GridCaseApiFactory factory)
     /// <summary>What is stored, counted straight from the database: a refused request must leave these unchanged.</summary>
     public async Task<StoredCounts> CountAsync()
     {
-        await using var scope = factory.Services.CreateAsyncScope();
+        var api = factory ?? throw new InvalidOperationException("Counting reads the database of the API in process.");
+        await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<GridCaseDb>();
         return new StoredCounts(
             await db.Cases.CountAsync(),

@@ -3,12 +3,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace GridCase.Bench;
+namespace GridCase.Testing;
 
 /// <summary>
 /// The real server: <c>dotnet GridCase.Api.dll</c> on 127.0.0.1 and a free port, demo data in its own data folder.
 /// <see cref="StartAsync"/> returns once the first command (POST /api/auth/token) has been answered 200, and
-/// says how long that took from the process start.
+/// says how long that took from the process start. Shared by the bench and the API tests (linked into both).
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -50,17 +50,17 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException("GridCase.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>The Release build of the API, built (without the web console) when missing.</summary>
-    public static string EnsureApiBuilt(string root)
+    /// <summary>The build of the API in <paramref name="configuration"/>, built (without the web console) when missing.</summary>
+    public static string EnsureApiBuilt(string root, string configuration = "Release")
     {
-        var dll = Path.Combine(root, "src", "Api", "bin", "Release", "net10.0", "GridCase.Api.dll");
+        var dll = Path.Combine(root, "src", "Api", "bin", configuration, "net10.0", "GridCase.Api.dll");
         if (File.Exists(dll))
         {
             return dll;
         }
 
-        Console.WriteLine("building src/Api (Release, without the web console) ...");
-        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "src", "Api"), "-c", "Release", "-p:SkipWebConsole=true", "-v", "q", "-nologo"])
+        Console.WriteLine($"building src/Api ({configuration}, without the web console) ...");
+        using var build = Process.Start(new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "src", "Api"), "-c", configuration, "-p:SkipWebConsole=true", "-v", "q", "-nologo"])
         {
             WorkingDirectory = root,
         })!;
@@ -165,6 +165,20 @@ public sealed class ServerProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// kill -9: <see cref="Process.Kill()"/> is SIGKILL on Linux, so the server gets no chance to finish a request,
+    /// flush or shut down. Returns once the process is gone.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
