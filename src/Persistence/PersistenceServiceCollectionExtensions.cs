@@ -11,7 +11,8 @@ public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="GridCaseDb"/> for the configured provider. Consumers depend on the base type;
-    /// the provider subclass only selects the migrations.
+    /// the provider subclass only selects the migrations. Contexts are pooled: every command uses one, and
+    /// building a context's services per request was measurable (the context keeps no state of its own).
     /// </summary>
     public static IServiceCollection AddGridCasePersistence(this IServiceCollection services, PersistenceOptions options)
     {
@@ -19,10 +20,10 @@ public static class PersistenceServiceCollectionExtensions
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<GridCaseDb, SqliteGridCaseDb>(db => ConfigureSqlite(db, options.ConnectionString));
+                services.AddDbContextPool<GridCaseDb, SqliteGridCaseDb>(db => ConfigureSqlite(db, options.ConnectionString));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<GridCaseDb, PostgresGridCaseDb>(db => ConfigurePostgres(db, options.ConnectionString));
+                services.AddDbContextPool<GridCaseDb, PostgresGridCaseDb>(db => ConfigurePostgres(db, options.ConnectionString));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Unknown database provider.");

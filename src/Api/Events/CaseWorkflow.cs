@@ -19,7 +19,7 @@ public sealed class CaseWorkflow(GridCaseDb db, CaseStore cases, WorkflowRuntime
     public async Task<(TResponse Response, RunOutcome Outcome)> RunAsync<TResponse>(
         Func<Task<(TResponse Response, RunOutcome Outcome)>> step, int statusCode, Func<TResponse, string?> location, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
         var (response, outcome) = await step();
         await idempotency.RecordAsync(response, statusCode, location(response), cancellationToken);
         await cases.SaveAsync(cancellationToken);

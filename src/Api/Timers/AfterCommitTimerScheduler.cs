@@ -18,22 +18,36 @@ public sealed class TimerScheduleRequests
 /// The runtime's scheduler port. The runtime calls it inside the case's unit of work, before the outer transaction
 /// commits, so it only records the ids; when the scope ends (after the commit) they go to the reconciler, which reads
 /// the rows and schedules or removes triggers to match. A step that rolled back therefore schedules nothing, and a
-/// crash before the hand-over is repaired by the reconciler's periodic sweep.
+/// crash before the hand-over is repaired by the reconciler's periodic sweep. Only timers due within
+/// <see cref="TimerReconciler.Horizon"/> are handed over (only those can have a trigger); the sweep brings the
+/// others into Quartz as their time comes near.
 /// </summary>
-public sealed class AfterCommitTimerScheduler(TimerScheduleRequests requests) : ITimerScheduler, IDisposable
+public sealed class AfterCommitTimerScheduler(TimerScheduleRequests requests, TimeProvider clock) : ITimerScheduler, IDisposable
 {
     private readonly HashSet<string> _timerIds = new(StringComparer.Ordinal);
 
     public Task ScheduleAsync(IReadOnlyList<TimerRecord> timers, CancellationToken cancellationToken = default)
     {
-        _timerIds.UnionWith(timers.Select(t => t.TimerId));
+        Keep(timers);
         return Task.CompletedTask;
     }
 
-    public Task CancelAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken = default)
+    public Task CancelAsync(IReadOnlyList<TimerRecord> timers, CancellationToken cancellationToken = default)
     {
-        _timerIds.UnionWith(timerIds);
+        Keep(timers);
         return Task.CompletedTask;
+    }
+
+    private void Keep(IReadOnlyList<TimerRecord> timers)
+    {
+        var horizon = TimerReconciler.HorizonEnd(clock);
+        foreach (var timer in timers)
+        {
+            if (timer.DueAt <= horizon)
+            {
+                _timerIds.Add(timer.TimerId);
+            }
+        }
     }
 
     public void Dispose()
@@ -51,5 +65,5 @@ public sealed class RowsOnlyTimerScheduler : ITimerScheduler
 {
     public Task ScheduleAsync(IReadOnlyList<TimerRecord> timers, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public Task CancelAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task CancelAsync(IReadOnlyList<TimerRecord> timers, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -6,16 +6,29 @@ using Quartz;
 namespace GridCase.Api.Timers;
 
 /// <summary>
-/// Keeps Quartz's triggers in line with the timer rows: every pending row has a trigger at its due time (key = timer
-/// id), and no trigger outlives its row. At start-up and every <see cref="Interval"/> it sweeps everything (the crash
-/// window between a commit and its hand-over); in between it handles the ids the request scopes post after commit.
-/// Idempotent, and safe on every node of a cluster at once: an existing pending trigger is kept, never doubled.
+/// Keeps Quartz's triggers in line with the timer rows: every pending row due within <see cref="Horizon"/> has a
+/// trigger at its due time (key = timer id), and no trigger outlives its row. At start-up and every
+/// <see cref="Interval"/> it sweeps the rows due within the horizon (which also closes the crash window between a
+/// commit and its hand-over); in between it handles the ids the request scopes post after commit. Idempotent, and
+/// safe on every node of a cluster at once: an existing pending trigger is kept, never doubled.
 /// </summary>
+/// <remarks>
+/// Most deadlines lie hours or working days ahead and most are cancelled before they come due (the task is done in
+/// time). Keeping them out of Quartz until they are near spares every command two to four Quartz store
+/// transactions (schedule the new task's warning and overdue triggers, remove the old ones) on the database's one
+/// writer; a row is the truth either way, and the sweep hands it over minutes before it is due.
+/// </remarks>
 public sealed class TimerReconciler(
     IServiceScopeFactory scopes, ISchedulerFactory schedulers, TimerScheduleRequests requests, TimeProvider clock, ILogger<TimerReconciler> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    /// <summary>How far ahead timers have triggers in Quartz; many sweeps fall within it, so none is handed over late.</summary>
+    public static readonly TimeSpan Horizon = TimeSpan.FromMinutes(10);
+
+    /// <summary>Timers due at or before this instant may have a trigger.</summary>
+    public static DateTime HorizonEnd(TimeProvider clock) => clock.GetUtcNow().UtcDateTime + Horizon;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,7 +69,10 @@ public sealed class TimerReconciler(
         }
     }
 
-    /// <summary>Schedules every pending row that has no trigger and removes every trigger whose row is not pending.</summary>
+    /// <summary>
+    /// Schedules every pending row due within the horizon that has no trigger and removes every trigger whose row is
+    /// not pending.
+    /// </summary>
     public async Task<(int Scheduled, int Removed)> ReconcileAllAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
@@ -64,10 +80,11 @@ public sealed class TimerReconciler(
         // not pending in the later read is really done with; a row scheduled in between is merely kept.
         var triggers = await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.GroupEquals(TimerTriggers.Group), cancellationToken);
         Dictionary<string, DateTime> pending;
+        var horizon = HorizonEnd(clock);
         await using (var scope = scopes.CreateAsyncScope())
         {
             pending = await scope.ServiceProvider.GetRequiredService<GridCaseDb>().WorkflowTimers.AsNoTracking()
-                .Where(t => t.Status == TimerStatus.Pending)
+                .Where(t => t.Status == TimerStatus.Pending && t.DueAt <= horizon)
                 .Select(t => new { t.TimerId, t.DueAt })
                 .ToDictionaryAsync(t => t.TimerId, t => t.DueAt, StringComparer.Ordinal, cancellationToken);
         }
@@ -107,7 +124,7 @@ public sealed class TimerReconciler(
                 .ToDictionaryAsync(t => t.TimerId, t => t.DueAt, StringComparer.Ordinal, cancellationToken);
         }
 
-        foreach (var (timerId, dueAt) in pending)
+        foreach (var (timerId, dueAt) in pending.Where(p => p.Value <= HorizonEnd(clock)))
         {
             await scheduler.ScheduleTrigger(TimerTriggers.Build(timerId, dueAt), TriggerConflict.Keep, cancellationToken);
         }

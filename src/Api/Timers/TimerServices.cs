@@ -8,7 +8,8 @@ namespace GridCase.Api.Timers;
 
 /// <summary>
 /// Durable timers: the rows in <c>workflow_timers</c> are the truth, Quartz's persistent store (in the same database)
-/// fires one trigger per pending row, and the reconciler keeps the two in line. Clustered on PostgreSQL.
+/// fires one trigger per pending row due within the reconciler's horizon, and the reconciler keeps the two in line.
+/// Clustered on PostgreSQL.
 /// </summary>
 public static class TimerServices
 {

@@ -29,7 +29,9 @@ public sealed class IdempotencyStore(GridCaseDb db)
         db.Add(new IdempotencyRecord { UserId = userId, Key = key, RequestHash = requestHash, StartedAt = now });
         try
         {
+            await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return (IdempotencyBegin.Started, null);
         }
         catch (DbUpdateException)
@@ -53,9 +55,15 @@ public sealed class IdempotencyStore(GridCaseDb db)
             return (IdempotencyBegin.InFlight, stored);
         }
 
-        var taken = await db.Set<IdempotencyRecord>()
-            .Where(r => r.UserId == userId && r.Key == key && !r.Done && r.StartedAt == stored.StartedAt)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.StartedAt, now), cancellationToken);
+        int taken;
+        await using (var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken))
+        {
+            taken = await db.Set<IdempotencyRecord>()
+                .Where(r => r.UserId == userId && r.Key == key && !r.Done && r.StartedAt == stored.StartedAt)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.StartedAt, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return taken == 1 ? (IdempotencyBegin.Started, null) : (IdempotencyBegin.InFlight, stored);
     }
 
@@ -73,6 +81,10 @@ public sealed class IdempotencyStore(GridCaseDb db)
     }
 
     /// <summary>Forgets a pending key whose request failed, so the client may try again.</summary>
-    public Task ForgetPendingAsync(string userId, string key, CancellationToken cancellationToken = default) =>
-        db.Set<IdempotencyRecord>().Where(r => r.UserId == userId && r.Key == key && !r.Done).ExecuteDeleteAsync(cancellationToken);
+    public async Task ForgetPendingAsync(string userId, string key, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
+        await db.Set<IdempotencyRecord>().Where(r => r.UserId == userId && r.Key == key && !r.Done).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 }

@@ -20,11 +20,16 @@ internal sealed class SqlParameters : IDisposable
     private readonly DbCommand _factory;
     private readonly List<object> _values;
 
+    // Microsoft.Data.Sqlite looks a parameter up by its name as given and, when that fails, again with each prefix
+    // (@, $, :): naming it as the SQL does saves the failed scans. Npgsql wants the bare name.
+    private readonly string _prefix;
+
     public SqlParameters(DatabaseFacade database, int capacity = 16)
     {
         _mappings = Cache.GetValue(database.GetService<IRelationalTypeMappingSource>(), source => new Mappings(source));
         _factory = database.GetDbConnection().CreateCommand();
         _values = new List<object>(capacity);
+        _prefix = database.IsSqlite() ? "@" : string.Empty;
     }
 
     public IReadOnlyList<object> Values => _values;
@@ -52,7 +57,7 @@ internal sealed class SqlParameters : IDisposable
     private string Add(RelationalTypeMapping mapping, object? value)
     {
         var name = "p" + _values.Count.ToString(CultureInfo.InvariantCulture);
-        _values.Add(mapping.CreateParameter(_factory, name, value, nullable: value is null));
+        _values.Add(mapping.CreateParameter(_factory, _prefix + name, value, nullable: value is null));
         return "@" + name;
     }
 

@@ -13,10 +13,10 @@ internal sealed class WriteScope : IAsyncDisposable
     private const string Savepoint = "gridcase_write";
 
     private readonly IDbContextTransaction _transaction;
-    private readonly bool _owned;
+    private readonly WriteTransaction? _owned;
     private bool _finished;
 
-    private WriteScope(IDbContextTransaction transaction, bool owned)
+    private WriteScope(IDbContextTransaction transaction, WriteTransaction? owned)
     {
         _transaction = transaction;
         _owned = owned;
@@ -27,15 +27,16 @@ internal sealed class WriteScope : IAsyncDisposable
         if (database.CurrentTransaction is { } ambient)
         {
             await ambient.CreateSavepointAsync(Savepoint, cancellationToken);
-            return new WriteScope(ambient, owned: false);
+            return new WriteScope(ambient, owned: null);
         }
 
-        return new WriteScope(await database.BeginTransactionAsync(cancellationToken), owned: true);
+        var owned = await WriteTransaction.BeginAsync(database, cancellationToken);
+        return new WriteScope(owned.Transaction, owned);
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        if (_owned)
+        if (_owned is not null)
         {
             await _transaction.CommitAsync(cancellationToken);
         }
@@ -56,7 +57,7 @@ internal sealed class WriteScope : IAsyncDisposable
         }
 
         _finished = true;
-        if (_owned)
+        if (_owned is not null)
         {
             await _transaction.RollbackAsync(CancellationToken.None);
         }
@@ -78,9 +79,9 @@ internal sealed class WriteScope : IAsyncDisposable
         }
         finally
         {
-            if (_owned)
+            if (_owned is not null)
             {
-                await _transaction.DisposeAsync();
+                await _owned.DisposeAsync();
             }
         }
     }

@@ -95,5 +95,6 @@ public interface ITimerScheduler
 {
     Task ScheduleAsync(IReadOnlyList<TimerRecord> timers, CancellationToken cancellationToken = default);
 
-    Task CancelAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken = default);
+    /// <summary>The timers the commit fired or cancelled (their rows as written: not pending any more).</summary>
+    Task CancelAsync(IReadOnlyList<TimerRecord> timers, CancellationToken cancellationToken = default);
 }

@@ -72,7 +72,7 @@ public sealed class WorkflowRuntime(
             await scheduler.ScheduleAsync(scheduled, cancellationToken);
         }
 
-        var cancelled = result.Timers.Where(t => t.Status != TimerStatus.Pending).Select(t => t.TimerId).ToList();
+        var cancelled = result.Timers.Where(t => t.Status != TimerStatus.Pending).ToList();
         if (cancelled.Count > 0)
         {
             await scheduler.CancelAsync(cancelled, cancellationToken);

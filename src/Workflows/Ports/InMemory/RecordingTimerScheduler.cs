@@ -30,13 +30,13 @@ public sealed class RecordingTimerScheduler : ITimerScheduler
         return Task.CompletedTask;
     }
 
-    public Task CancelAsync(IReadOnlyList<string> timerIds, CancellationToken cancellationToken = default)
+    public Task CancelAsync(IReadOnlyList<TimerRecord> timers, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
-            foreach (var id in timerIds)
+            foreach (var timer in timers)
             {
-                _scheduled.Remove(id);
+                _scheduled.Remove(timer.TimerId);
             }
         }
 
