@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build src/Api -c Release --nologo -v quiet
+# Published as deployed: Release, ReadyToRun (compiled ahead of time, so a start does not wait for the JIT).
+dotnet publish src/Api -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true --nologo -v quiet -o "$PWD/artifacts/run"
 echo "GridCase: starting; open http://127.0.0.1:5080/swagger (or the --urls you gave). Demo users: admin / demo."
-exec dotnet run --no-build -c Release --project src/Api -- --GridCase:Demo=true --GridCase:DataDirectory="$PWD/data" "$@"
+# The content root (appsettings.json, the web console in wwwroot) stays the project folder.
+exec dotnet artifacts/run/GridCase.Api.dll --contentRoot "$PWD/src/Api" --GridCase:Demo=true --GridCase:DataDirectory="$PWD/data" "$@"

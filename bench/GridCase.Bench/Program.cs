@@ -32,7 +32,7 @@ Console.WriteLine($"GridCase bench: {options.Cases} cases on {options.Db}, {opti
 
 try
 {
-    var dll = ServerProcess.EnsureApiBuilt(root);
+    var dll = ServerProcess.PublishApi(root);
     var baselineDuration = TimeSpan.FromSeconds(options.BaselineSeconds);
 
     Console.WriteLine($"[1/5] baseline: raw SQLite single-row commits (WAL, synchronous=NORMAL) for {options.BaselineSeconds} s ...");
@@ -100,7 +100,7 @@ try
         Environment.ProcessorCount,
         $"{RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}",
         new BenchSettings(options.Db, mode, options.Rate, options.Clients, options.Warmup, options.BaselineSeconds, options.PeerCases,
-            "dotnet src/Api/bin/Release/net10.0/GridCase.Api.dll --GridCase:Demo=true (fresh data folder)", RuntimeInformation.FrameworkDescription),
+            "dotnet artifacts/server/GridCase.Api.dll (Release, ReadyToRun) --GridCase:Demo=true (fresh data folder)", RuntimeInformation.FrameworkDescription),
         load.Cases,
         load.FailedCases,
         Math.Round(seconds, 2),

@@ -52,7 +52,8 @@ public static class GridCaseApp
         UsePipeline(app);
         MapRoutes(app);
         app.Lifetime.ApplicationStarted.Register(() =>
-            app.Logger.LogInformation("GridCase is ready: open {Urls} (API docs at /swagger).", string.Join(", ", app.Urls)));
+            app.Logger.LogInformation("GridCase is ready {Elapsed} ms after the process started: open {Urls} (API docs at /swagger).",
+                (int)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds, string.Join(", ", app.Urls)));
         return app;
     }
 
@@ -67,6 +68,10 @@ public static class GridCaseApp
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<StartupState>();
         services.AddHostedService<DatabaseStartup>();
+        if (settings.Persistence.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddHostedService<SqliteCheckpointer>();
+        }
 
         services.AddMediator((MediatorOptions options) =>
         {

@@ -21,6 +21,11 @@ public sealed class DatabaseInitializer(GridCaseDb db, PersistenceOptions option
             }
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        // MigrateAsync also diffs the migrations' model snapshot against the runtime model (EF's pending-model-changes
+        // check), which took most of a restart's ~0.85 s; an up-to-date database needs neither.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
     }
 }

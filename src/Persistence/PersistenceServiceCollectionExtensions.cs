@@ -41,6 +41,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<WorkflowBindings>();
         services.AddScoped<Idempotency.IdempotencyStore>();
         services.AddScoped<Cases.CaseStore>();
+        services.AddScoped<UnitOfWork>();
+        services.AddSingleton<Catalogue.CatalogueVersions>();
         services.AddScoped<EfWorkflowStore>();
         services.AddScoped<IWorkflowStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
         services.AddScoped<IJournalStore>(sp => sp.GetRequiredService<EfWorkflowStore>());

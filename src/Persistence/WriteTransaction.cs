@@ -8,20 +8,20 @@ namespace GridCase.Persistence;
 
 /// <summary>
 /// A write transaction. On SQLite, where one writer at a time holds the file (<c>BEGIN IMMEDIATE</c>), the writers
-/// of this process first queue on an in-process gate per database file: a waiting request is woken the moment the
-/// writer before it finishes, instead of sleeping in SQLite's busy handler (1, 2, 5 … 100 ms back-off), which left
-/// the file idle while requests slept (profiled: most of a loaded server's request time). Other processes (and
+/// of this process first queue on an in-process gate per database file (<see cref="WriterGate"/>): the next writer
+/// runs the moment the one before it finishes, instead of sleeping in SQLite's busy handler (1, 2, 5 … 100 ms
+/// back-off), which left the file idle while requests slept (profiled: most of a loaded server's request time). Other processes (and
 /// Quartz's own connections) still meet at SQLite's lock with the busy timeout. On PostgreSQL this is a plain
 /// transaction. Disposing an uncommitted transaction rolls it back; the gate is released either way.
 /// </summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> GatesByConnectionString = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> GatesByFile = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, WriterGate> GatesByConnectionString = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, WriterGate> GatesByFile = new(StringComparer.Ordinal);
 
-    private SemaphoreSlim? _gate;
+    private WriterGate? _gate;
 
-    private WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim? gate)
+    private WriteTransaction(IDbContextTransaction transaction, WriterGate? gate)
     {
         Transaction = transaction;
         _gate = gate;
@@ -34,7 +34,7 @@ public sealed class WriteTransaction : IAsyncDisposable
         var gate = database.IsSqlite() ? GateOf(database.GetConnectionString()) : null;
         if (gate is not null)
         {
-            await gate.WaitAsync(cancellationToken);
+            await gate.EnterAsync(cancellationToken);
         }
 
         try
@@ -43,7 +43,7 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
         catch
         {
-            gate?.Release();
+            gate?.Exit();
             throw;
         }
     }
@@ -58,11 +58,11 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
         finally
         {
-            Interlocked.Exchange(ref _gate, null)?.Release();
+            Interlocked.Exchange(ref _gate, null)?.Exit();
         }
     }
 
-    private static SemaphoreSlim GateOf(string? connectionString)
+    private static WriterGate GateOf(string? connectionString)
     {
         connectionString ??= string.Empty;
         if (GatesByConnectionString.TryGetValue(connectionString, out var gate))
@@ -72,7 +72,7 @@ public sealed class WriteTransaction : IAsyncDisposable
 
         var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
         var file = source is "" or ":memory:" || source.StartsWith("file:", StringComparison.Ordinal) ? source : Path.GetFullPath(source);
-        gate = GatesByFile.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+        gate = GatesByFile.GetOrAdd(file, _ => new WriterGate());
         return GatesByConnectionString.GetOrAdd(connectionString, gate);
     }
 }

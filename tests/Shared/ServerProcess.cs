@@ -68,6 +68,26 @@ public sealed class ServerProcess : IAsyncDisposable
         return build.ExitCode == 0 && File.Exists(dll) ? dll : throw new InvalidOperationException("building src/Api failed.");
     }
 
+    /// <summary>
+    /// The API as it is deployed: published for this platform with ReadyToRun code (compiled ahead of time, so a
+    /// start does not wait for the JIT), without the web console, into <c>artifacts/server</c>. Published every time
+    /// (incremental), so it is never stale.
+    /// </summary>
+    public static string PublishApi(string root)
+    {
+        var output = Path.Combine(root, "artifacts", "server");
+        Console.WriteLine("publishing src/Api (Release, ReadyToRun, without the web console) ...");
+        using var publish = Process.Start(new ProcessStartInfo("dotnet",
+            ["publish", Path.Combine(root, "src", "Api"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true",
+             "-p:SkipWebConsole=true", "-o", output, "-v", "q", "-nologo"])
+        {
+            WorkingDirectory = root,
+        })!;
+        publish.WaitForExit();
+        var dll = Path.Combine(output, "GridCase.Api.dll");
+        return publish.ExitCode == 0 && File.Exists(dll) ? dll : throw new InvalidOperationException("publishing src/Api failed.");
+    }
+
     public static async Task<ServerProcess> StartAsync(string dll, string dataDirectory, string? postgresConnectionString, CancellationToken ct)
     {
         var port = FreePort();

@@ -6,13 +6,15 @@ namespace GridCase.Api.Infrastructure;
 
 /// <summary>
 /// Migrates the database (and seeds the demo city in demo mode) before the server starts listening,
-/// then marks the node ready.
+/// then marks the node ready. The time of each phase is logged.
 /// </summary>
 public sealed class DatabaseStartup(IServiceScopeFactory scopes, GridCaseSettings settings, StartupState state, ILogger<DatabaseStartup> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        logger.LogDebug("Database start-up begins {Elapsed} ms after the process started.",
+            (int)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds);
         var clock = TimeProvider.System;
         var started = clock.GetTimestamp();
         var phase = started;

@@ -9,8 +9,10 @@ namespace GridCase.Persistence.Cases;
 /// </summary>
 public sealed class CaseStore(GridCaseDb db)
 {
-    public Task<Case?> FindAsync(CaseId id, CancellationToken cancellationToken = default) =>
-        db.Cases.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+    private static readonly Func<GridCaseDb, CaseId, CancellationToken, Task<Case?>> FindQuery = ProviderQueries.Compile(
+        (GridCaseDb db, CaseId id, CancellationToken _) => db.Cases.SingleOrDefault(c => c.Id == id));
+
+    public Task<Case?> FindAsync(CaseId id, CancellationToken cancellationToken = default) => FindQuery(db, id, cancellationToken);
 
     public void Add(Case @case) => db.Cases.Add(@case);
 

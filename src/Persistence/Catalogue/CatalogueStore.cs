@@ -4,25 +4,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Persistence.Catalogue;
 
-/// <summary>Loads and saves county catalogues. Saving only ever adds: stored items are never rewritten.</summary>
-public sealed class CatalogueStore(GridCaseDb db)
+/// <summary>
+/// Loads and saves county catalogues. Saving only ever adds: stored items are never rewritten, so a county's
+/// catalogue at a version never changes, and what was loaded for it is kept (<see cref="CatalogueVersions"/>): a load
+/// then reads only the current version number.
+/// </summary>
+public sealed class CatalogueStore(GridCaseDb db, CatalogueVersions? versions = null)
 {
+    private static readonly Func<GridCaseDb, UnitCode, CancellationToken, Task<int?>> VersionQuery = ProviderQueries.Compile(
+        (GridCaseDb db, UnitCode county, CancellationToken _) => db.Catalogues.AsNoTracking()
+            .Where(c => c.County == county).Select(c => (int?)c.Version).SingleOrDefault());
+
     public async Task<MatterCatalogue?> LoadAsync(UnitCode county, CancellationToken cancellationToken = default)
     {
-        var header = await db.Catalogues.AsNoTracking().SingleOrDefaultAsync(c => c.County == county, cancellationToken);
-        if (header is null)
+        if (await VersionQuery(db, county, cancellationToken) is not { } version)
         {
             return null;
         }
 
-        var categories = await db.CatalogueCategories.AsNoTracking()
-            .Where(c => c.County == county).OrderBy(c => c.Ordinal)
-            .Select(c => new CatalogueCategory(c.Code, c.Name))
-            .ToListAsync(cancellationToken);
-        var items = await db.CatalogueItems.AsNoTracking()
-            .Where(i => i.County == county).OrderBy(i => i.Ordinal)
-            .ToListAsync(cancellationToken);
-        return MatterCatalogue.Restore(county, header.Version, categories, items.Select(i => i.ToDomain()));
+        if (versions?.Find(county, version) is not { } content)
+        {
+            var categories = await db.CatalogueCategories.AsNoTracking()
+                .Where(c => c.County == county).OrderBy(c => c.Ordinal)
+                .Select(c => new CatalogueCategory(c.Code, c.Name))
+                .ToListAsync(cancellationToken);
+            var items = await db.CatalogueItems.AsNoTracking()
+                .Where(i => i.County == county).OrderBy(i => i.Ordinal)
+                .ToListAsync(cancellationToken);
+            content = new CatalogueVersions.Content(categories, items.ConvertAll(i => i.ToDomain()));
+            versions?.Keep(county, version, content);
+        }
+
+        // A new object each time: a catalogue admits batches in place, the kept content must stay as it was.
+        return MatterCatalogue.Restore(county, version, content.Categories, content.Items);
     }
 
     public async Task SaveAsync(MatterCatalogue catalogue, CancellationToken cancellationToken = default)
@@ -65,4 +79,16 @@ public sealed class CatalogueStore(GridCaseDb db)
 
         await db.SaveChangesAsync(cancellationToken);
     }
+}
+
+/// <summary>What each county's catalogue held at each version (a version's content never changes), kept per host.</summary>
+public sealed class CatalogueVersions
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(UnitCode County, int Version), Content> _kept = new();
+
+    public sealed record Content(IReadOnlyList<CatalogueCategory> Categories, IReadOnlyList<CatalogueItem> Items);
+
+    public Content? Find(UnitCode county, int version) => _kept.GetValueOrDefault((county, version));
+
+    public void Keep(UnitCode county, int version, Content content) => _kept[(county, version)] = content;
 }

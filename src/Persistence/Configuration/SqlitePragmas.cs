@@ -8,7 +8,10 @@ namespace GridCase.Persistence;
 /// <summary>
 /// Per-connection SQLite settings. WAL is a property of the file (set once by <see cref="DatabaseInitializer"/>);
 /// synchronous=NORMAL is safe in WAL mode (a power cut may lose the last commits, never corrupt the file) and
-/// is what makes one commit per command affordable.
+/// is what makes one commit per command affordable. Reads go through a memory map (no read() per page). No
+/// connection checkpoints on its own (wal_autocheckpoint=0): a commit that crossed 1,000 WAL pages used to copy them
+/// into the database file and sync it while holding the one writer's turn (~10 % of the throughput, and the p99.9);
+/// the host's checkpointer does it in the background instead.
 /// </summary>
 /// <remarks>
 /// The settings belong to the native connection, which Microsoft.Data.Sqlite keeps in its pool across opens; EF
@@ -16,7 +19,7 @@ namespace GridCase.Persistence;
 /// </remarks>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000; PRAGMA mmap_size=268435456; PRAGMA wal_autocheckpoint=0;";
 
     private static readonly ConditionalWeakTable<object, object> Configured = [];
 

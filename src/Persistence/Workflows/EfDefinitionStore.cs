@@ -54,10 +54,13 @@ public sealed class EfDefinitionStore(GridCaseDb db) : IDefinitionStore
         return document is null ? null : Parse(document, $"{definitionId} v{version}");
     }
 
-    public Task<int?> LatestPublishedVersionAsync(string definitionId, CancellationToken cancellationToken = default) =>
-        db.WorkflowDefinitionVersions.AsNoTracking()
+    private static readonly Func<GridCaseDb, string, CancellationToken, Task<int?>> LatestPublishedQuery = ProviderQueries.Compile(
+        (GridCaseDb db, string definitionId, CancellationToken _) => db.WorkflowDefinitionVersions.AsNoTracking()
             .Where(v => v.DefinitionId == definitionId && v.Status == VersionStatus.Published)
-            .MaxAsync(v => (int?)v.Version, cancellationToken);
+            .Max(v => (int?)v.Version));
+
+    public Task<int?> LatestPublishedVersionAsync(string definitionId, CancellationToken cancellationToken = default) =>
+        LatestPublishedQuery(db, definitionId, cancellationToken);
 
     public async Task<DraftInfo?> GetDraftAsync(string definitionId, CancellationToken cancellationToken = default)
     {

@@ -15,9 +15,12 @@ public sealed partial class EfWorkflowStore
         return rows.ConvertAll(ToEntry);
     }
 
+    private static readonly Func<GridCaseDb, string, CancellationToken, Task<WorkflowTaskRow?>> FindTaskQuery = ProviderQueries.Compile(
+        (GridCaseDb db, string taskId, CancellationToken _) => db.WorkflowTasks.AsNoTracking().FirstOrDefault(t => t.TaskId == taskId));
+
     public async Task<TaskRecord?> FindTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
-        var row = await db.WorkflowTasks.AsNoTracking().FirstOrDefaultAsync(t => t.TaskId == taskId, cancellationToken);
+        var row = await FindTaskQuery(db, taskId, cancellationToken);
         return row is null ? null : ToRecord(row);
     }
 

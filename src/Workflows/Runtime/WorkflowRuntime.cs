@@ -12,9 +12,33 @@ public sealed record RunOutcome(WorkflowState? State, IReadOnlyList<Journal.Jour
 }
 
 /// <summary>
+/// A stimulus interpreted but not yet written: what the interpreter decided and the stamp its commit is guarded by.
+/// Preparing reads and writes nothing, so a caller can do it before taking its write transaction.
+/// </summary>
+public sealed class PreparedRun
+{
+    internal PreparedRun(InterpreterResult? result, Guid? expectedStamp, RunOutcome? unchanged)
+    {
+        Result = result;
+        ExpectedStamp = expectedStamp;
+        Unchanged = unchanged;
+    }
+
+    internal InterpreterResult? Result { get; }
+
+    internal Guid? ExpectedStamp { get; }
+
+    /// <summary>Set when there is nothing to write: the instance or definition was not found, or the stimulus changed nothing.</summary>
+    public RunOutcome? Unchanged { get; }
+
+    public bool HasChanges => Unchanged is null;
+}
+
+/// <summary>
 /// Load → interpret → commit, one transaction per stimulus, guarded by the instance's concurrency stamp;
 /// timers are handed to the scheduler only after the commit (a crash in between is repaired by the
-/// reconciler, which schedules every pending timer at start-up).
+/// reconciler, which schedules every pending timer at start-up). <see cref="PrepareAsync"/> and
+/// <see cref="CommitAsync"/> split a step for callers that take their write transaction in between.
 /// </summary>
 public sealed class WorkflowRuntime(
     IDefinitionStore definitions,
@@ -24,47 +48,58 @@ public sealed class WorkflowRuntime(
     CompiledWorkflowCache cache)
 {
     /// <summary>Starts an instance on <paramref name="version"/>, or on the latest published version.</summary>
-    public async Task<RunOutcome> StartAsync(string definitionId, int? version, StartStimulus start, CancellationToken cancellationToken = default)
+    public async Task<RunOutcome> StartAsync(string definitionId, int? version, StartStimulus start, CancellationToken cancellationToken = default) =>
+        await CommitAsync(await PrepareStartAsync(definitionId, version, start, cancellationToken), cancellationToken);
+
+    /// <summary>Delivers a stimulus to an existing instance, on the version it is pinned to.</summary>
+    public async Task<RunOutcome> SendAsync(Guid instanceId, Stimulus stimulus, CancellationToken cancellationToken = default) =>
+        await CommitAsync(await PrepareAsync(instanceId, stimulus, cancellationToken), cancellationToken);
+
+    /// <summary>Interprets the start of an instance without writing.</summary>
+    public async Task<PreparedRun> PrepareStartAsync(string definitionId, int? version, StartStimulus start, CancellationToken cancellationToken = default)
     {
         var pinned = version ?? await definitions.LatestPublishedVersionAsync(definitionId, cancellationToken);
         if (pinned is null)
         {
-            return new RunOutcome(null, [], new Refusal(RefusalKind.NotFound, "definition-not-published", $"Workflow '{definitionId}' has no published version."));
+            return Refused(new Refusal(RefusalKind.NotFound, "definition-not-published", $"Workflow '{definitionId}' has no published version."));
         }
 
         var workflow = await cache.GetAsync(definitions, definitionId, pinned.Value, cancellationToken);
         if (workflow is null)
         {
-            return new RunOutcome(null, [], new Refusal(RefusalKind.NotFound, "definition-not-published", $"Workflow '{definitionId}' v{pinned} is not published."));
+            return Refused(new Refusal(RefusalKind.NotFound, "definition-not-published", $"Workflow '{definitionId}' v{pinned} is not published."));
         }
 
-        var result = interpreter.Run(workflow, null, start);
-        return await CommitAsync(result, expectedStamp: null, cancellationToken);
+        return Prepared(interpreter.Run(workflow, null, start), expectedStamp: null);
     }
 
-    /// <summary>Delivers a stimulus to an existing instance, on the version it is pinned to.</summary>
-    public async Task<RunOutcome> SendAsync(Guid instanceId, Stimulus stimulus, CancellationToken cancellationToken = default)
+    /// <summary>Loads an instance and interprets a stimulus without writing.</summary>
+    public async Task<PreparedRun> PrepareAsync(Guid instanceId, Stimulus stimulus, CancellationToken cancellationToken = default)
     {
         var stored = await store.LoadAsync(instanceId, cancellationToken);
         if (stored is null)
         {
-            return new RunOutcome(null, [], new Refusal(RefusalKind.NotFound, "instance-not-found", $"Instance {instanceId} does not exist."));
+            return Refused(new Refusal(RefusalKind.NotFound, "instance-not-found", $"Instance {instanceId} does not exist."));
         }
 
         var workflow = await cache.GetAsync(definitions, stored.State.DefinitionId, stored.State.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Instance {instanceId} is pinned to {stored.State.DefinitionId} v{stored.State.Version}, which is not published.");
-        var result = interpreter.Run(workflow, stored.State, stimulus);
-        return await CommitAsync(result, stored.Stamp, cancellationToken);
+        return Prepared(interpreter.Run(workflow, stored.State, stimulus), stored.Stamp);
     }
 
-    private async Task<RunOutcome> CommitAsync(InterpreterResult result, Guid? expectedStamp, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a prepared step: one commit guarded by the stamp the state was read with (a change in between is a
+    /// <see cref="WorkflowConcurrencyException"/>), then hands its timers to the scheduler.
+    /// </summary>
+    public async Task<RunOutcome> CommitAsync(PreparedRun prepared, CancellationToken cancellationToken = default)
     {
-        if (!result.HasChanges)
+        if (prepared.Unchanged is { } unchanged)
         {
-            return new RunOutcome(result.State, [], result.Refusal);
+            return unchanged;
         }
 
-        await store.CommitAsync(new WorkflowCommit(result.State!, expectedStamp, Guid.NewGuid(), result.Entries, result.Tasks, result.Timers), cancellationToken);
+        var result = prepared.Result!;
+        await store.CommitAsync(new WorkflowCommit(result.State!, prepared.ExpectedStamp, Guid.NewGuid(), result.Entries, result.Tasks, result.Timers), cancellationToken);
 
         var scheduled = result.Timers.Where(t => t.Status == TimerStatus.Pending).ToList();
         if (scheduled.Count > 0)
@@ -80,4 +115,9 @@ public sealed class WorkflowRuntime(
 
         return new RunOutcome(result.State, result.Entries, result.Refusal) { Tasks = result.Tasks };
     }
+
+    private static PreparedRun Refused(Refusal refusal) => new(null, null, new RunOutcome(null, [], refusal));
+
+    private static PreparedRun Prepared(InterpreterResult result, Guid? expectedStamp) =>
+        result.HasChanges ? new PreparedRun(result, expectedStamp, null) : new PreparedRun(null, null, new RunOutcome(result.State, [], result.Refusal));
 }

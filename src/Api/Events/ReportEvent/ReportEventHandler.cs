@@ -50,15 +50,20 @@ public sealed class ReportEventHandler(
         var channel = Enum.Parse<ReportChannel>(command.Channel!);
         var year = now.ToOffset(TimeSpan.FromHours(8)).Year;
 
+        var caseId = CaseId.New();
+        var facts = new SubjectFacts(grid.Code, item.Code, item.CategoryCode, item.OwningDepartment, channel.ToString(), item.TimeLimitHours);
+        var start = await workflow.PrepareStartAsync(definitionId,
+            new StartStimulus(caseId.Value, facts, grid.Code, new Dictionary<string, object?>(), caller, now), cancellationToken);
+
         var (response, _) = await workflow.RunAsync(
             async () =>
             {
+                // The number is taken inside the unit of work: a report that fails leaves a gap, never a duplicate.
+                await workflow.BeginWritesAsync(cancellationToken);
                 var number = await cases.NextNumberAsync(prefixes.For(county.Code), year, cancellationToken);
-                var subject = Case.Report(CaseId.New(), number, item.Code, grid.Code, channel, command.Title!.Trim(), command.Description,
+                var subject = Case.Report(caseId, number, item.Code, grid.Code, channel, command.Title!.Trim(), command.Description,
                     location, reporter, occurredAt, caller, now);
-                var facts = new SubjectFacts(grid.Code, item.Code, item.CategoryCode, item.OwningDepartment, channel.ToString(), item.TimeLimitHours);
-                var outcome = await workflow.StartAsync(subject, definitionId, null,
-                    new StartStimulus(subject.Id.Value, facts, grid.Code, new Dictionary<string, object?>(), caller, now), cancellationToken);
+                var outcome = await workflow.StartAsync(subject, start, cancellationToken);
                 var state = outcome.State!;
                 return (new EventCreatedResponse(subject.Id.Value, subject.Number.Value, subject.Status.ToString(),
                     new WorkflowRef(state.DefinitionId, state.Version), state.Tasks.Select(t => TaskResponse.From(subject.Id.Value, t)).ToList()), outcome);
