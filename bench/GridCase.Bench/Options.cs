@@ -9,14 +9,14 @@ public sealed record BenchOptions
     public string Db { get; init; } = "sqlite";
     public double? Rate { get; init; }
     public int Clients { get; init; } = 8;
-    public int Warmup { get; init; } = 20;
+    public int Warmup { get; init; } = 2000;
     public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("GRIDCASE_TEST_POSTGRES");
     public double BaselineSeconds { get; init; } = 3;
     public int PeerCases { get; init; } = 2000;
 
     public const string Usage =
         "usage: dotnet run -c Release --project bench/GridCase.Bench -- --cases N [--db sqlite|postgres] [--rate R] [--clients C]\n" +
-        "       [--warmup W (20)] [--pg <connection string> (else env GRIDCASE_TEST_POSTGRES)] [--baseline-seconds S (3)] [--peer-cases P (2000)]";
+        "       [--warmup W (2000)] [--pg <connection string> (else env GRIDCASE_TEST_POSTGRES)] [--baseline-seconds S (3)] [--peer-cases P (2000)]";
 
     public static BenchOptions Parse(string[] args)
     {

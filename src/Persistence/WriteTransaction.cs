@@ -50,6 +50,24 @@ public sealed class WriteTransaction : IAsyncDisposable
 
     public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in this process's writer turn for a SQLite database, so that this process's writers
+    /// queue behind it on the gate rather than sleeping in SQLite's busy handler (the WAL checkpointer uses it).
+    /// </summary>
+    public static async Task<T> InWriterTurnAsync<T>(string connectionString, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        var gate = GateOf(connectionString);
+        await gate.EnterAsync(cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
