@@ -32,7 +32,7 @@ internal sealed class WriterGate
         if (cancellationToken.CanBeCanceled)
         {
             // A cancelled waiter stays queued; Exit skips it (its TrySetResult fails).
-            var registration = cancellationToken.Register(static w => ((TaskCompletionSource)w!).TrySetCanceled(), waiter);
+            var registration = cancellationToken.Register(static (w, token) => ((TaskCompletionSource)w!).TrySetCanceled(token), waiter);
             _ = waiter.Task.ContinueWith(static (_, r) => ((CancellationTokenRegistration)r!).Dispose(), registration,
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }

@@ -28,8 +28,9 @@ public sealed class CatalogueStore(GridCaseDb db, CatalogueVersions? versions = 
                 .Where(c => c.County == county).OrderBy(c => c.Ordinal)
                 .Select(c => new CatalogueCategory(c.Code, c.Name))
                 .ToListAsync(cancellationToken);
+            // Items of a later version saved since the version was read are left out: the content matches the version.
             var items = await db.CatalogueItems.AsNoTracking()
-                .Where(i => i.County == county).OrderBy(i => i.Ordinal)
+                .Where(i => i.County == county && i.AddedInVersion <= version).OrderBy(i => i.Ordinal)
                 .ToListAsync(cancellationToken);
             content = new CatalogueVersions.Content(categories, items.ConvertAll(i => i.ToDomain()));
             versions?.Keep(county, version, content);
@@ -42,6 +43,7 @@ public sealed class CatalogueStore(GridCaseDb db, CatalogueVersions? versions = 
     public async Task SaveAsync(MatterCatalogue catalogue, CancellationToken cancellationToken = default)
     {
         var header = await db.Catalogues.SingleOrDefaultAsync(c => c.County == catalogue.County, cancellationToken);
+        var storedVersion = header?.Version;
         if (header is null)
         {
             db.Catalogues.Add(new CatalogueRow { County = catalogue.County, Version = catalogue.Version });
@@ -59,6 +61,12 @@ public sealed class CatalogueStore(GridCaseDb db, CatalogueVersions? versions = 
             .Select(c => c.Code).ToListAsync(cancellationToken);
         var storedItems = await db.CatalogueItems.Where(i => i.County == catalogue.County)
             .Select(i => i.Code).ToListAsync(cancellationToken);
+        if (storedVersion == catalogue.Version
+            && (catalogue.Categories.Any(c => !storedCategories.Contains(c.Code)) || catalogue.Items.Any(i => !storedItems.Contains(i.Code))))
+        {
+            // Another batch was saved at this version meanwhile: a version's content never changes once stored.
+            throw new InvalidOperationException($"Catalogue {catalogue.County} already has a version {storedVersion}; load it again and admit the batch to that.");
+        }
 
         for (var i = 0; i < catalogue.Categories.Count; i++)
         {

@@ -8,10 +8,11 @@ namespace GridCase.Persistence;
 /// <summary>
 /// Per-connection SQLite settings. WAL is a property of the file (set once by <see cref="DatabaseInitializer"/>);
 /// synchronous=NORMAL is safe in WAL mode (a power cut may lose the last commits, never corrupt the file) and
-/// is what makes one commit per command affordable. Reads go through a memory map (no read() per page). No
-/// connection checkpoints on its own (wal_autocheckpoint=0): a commit that crossed 1,000 WAL pages used to copy them
-/// into the database file and sync it while holding the one writer's turn (~10 % of the throughput, and the p99.9);
-/// the host's checkpointer does it in the background instead.
+/// is what makes one commit per command affordable. Reads go through a memory map (no read() per page). The
+/// application's connections do not checkpoint on their own (wal_autocheckpoint=0): a commit that crossed 1,000 WAL
+/// pages used to copy them into the database file and sync it while holding the one writer's turn (~10 % of the
+/// throughput, and the p99.9); the host's checkpointer does it in the background instead. (Quartz's own connections
+/// keep SQLite's default; they write rarely, see the timer horizon.)
 /// </summary>
 /// <remarks>
 /// The settings belong to the native connection, which Microsoft.Data.Sqlite keeps in its pool across opens; EF

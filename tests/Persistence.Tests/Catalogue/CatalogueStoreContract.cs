@@ -7,10 +7,10 @@ namespace GridCase.Persistence.Tests.Catalogue;
 
 public abstract class CatalogueStoreContract(DatabaseProvider provider) : ProviderFixture(provider)
 {
-    private static CatalogueItem Item(string code, int version, bool counts = true) => new(
+    internal static CatalogueItem Item(string code, int version, bool counts = true, string category = "C1") => new(
         code,
         "事项" + code,
-        "C1",
+        category,
         UnitCode.Parse("140502HB"),
         OrgLevel.Township,
         new Dictionary<Difficulty, int> { [Difficulty.Simple] = 4, [Difficulty.Ordinary] = 8, [Difficulty.Complex] = 24, [Difficulty.Major] = 72 },
