@@ -10,8 +10,9 @@ namespace GridCase.Api.Infrastructure;
 /// SQLite never gets to start the log from the beginning again and it grows without end (measured: 2.1 GB after
 /// 25,000 commands, and a restart after a crash then spent a second reading it); so once the log holds more than
 /// <see cref="TruncateAbovePages"/> pages a TRUNCATE checkpoint waits for the readers of the moment, copies the rest
-/// and empties the log, in this process's writer turn (the writers queue on the gate meanwhile, for milliseconds,
-/// instead of sleeping in SQLite's busy handler). At shutdown a last one empties it too.
+/// and empties the log, in this process's writer turn (the writers queue on the gate meanwhile — for milliseconds;
+/// after a second of readers it gives up until the next tick — instead of sleeping in SQLite's busy handler). At
+/// shutdown a last one empties it too.
 /// </summary>
 public sealed class SqliteCheckpointer(GridCaseSettings settings, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
@@ -24,7 +25,9 @@ public sealed class SqliteCheckpointer(GridCaseSettings settings, ILogger<Sqlite
     {
         await using var connection = new SqliteConnection(settings.Persistence.ConnectionString);
         await connection.OpenAsync(stoppingToken);
-        await ExecuteAsync(connection, "PRAGMA busy_timeout=10000;", CancellationToken.None);
+        // A TRUNCATE waits for the readers of the moment while this process's writers queue behind it: it gives up
+        // after a second (busy) rather than hold them longer, and the next tick tries again.
+        await ExecuteAsync(connection, "PRAGMA busy_timeout=1000;", CancellationToken.None);
         using var timer = new PeriodicTimer(Interval);
         try
         {
