@@ -13,8 +13,11 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, GridCaseSetting
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        logger.LogDebug("Database start-up begins {Elapsed} ms after the process started.",
-            (int)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            logger.LogDebug("Database start-up begins {Elapsed} ms after the process started.",
+                (int)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds);
+        }
         var clock = TimeProvider.System;
         var started = clock.GetTimestamp();
         var phase = started;

@@ -89,7 +89,7 @@ public sealed class EfDefinitionStore(GridCaseDb db) : IDefinitionStore
         var id = definition.Id;
         for (var attempt = 1; ; attempt++)
         {
-            await using var scope = await WriteScope.BeginAsync(db.Database, cancellationToken);
+            await using var scope = await WriteScope.BeginAsync(db.Database, wholeOrNothing: false, cancellationToken);
             var next = (await db.WorkflowDefinitionVersions.Where(v => v.DefinitionId == id).MaxAsync(v => (int?)v.Version, cancellationToken) ?? 0) + 1;
             var document = DefinitionJson.Write(definition with { Version = next, ChangeNote = changeNote });
             using var p = new SqlParameters(db.Database);

@@ -22,17 +22,14 @@ public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock, U
     {
         using var parameters = new SqlParameters(db.Database, 8 + (commit.Entries.Count * 14) + (commit.Tasks.Count * 16) + (commit.Timers.Count * 6));
         var statement = WorkflowCommitSql.For(commit, clock.GetUtcNow().UtcDateTime, parameters);
-        if (unitOfWork is { IsOpen: true })
+        var open = unitOfWork is { IsOpen: true } ? unitOfWork : null;
+        if (open is not null)
         {
-            await unitOfWork.BeginWritesAsync(cancellationToken);
-            if (db.Database.IsSqlite())
-            {
-                await CommitInUnitOfWorkAsync(commit, statement, parameters, cancellationToken);
-                return;
-            }
+            await open.BeginWritesAsync(cancellationToken);
         }
 
-        await using var scope = await WriteScope.BeginAsync(db.Database, cancellationToken);
+        // An open unit of work is rolled back as a whole when this throws.
+        await using var scope = await WriteScope.BeginAsync(db.Database, wholeOrNothing: open is not null, cancellationToken);
         int rows;
         try
         {
@@ -51,29 +48,6 @@ public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock, U
         }
 
         await scope.CompleteAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// Within an open unit of work on SQLite no savepoint is needed: a refused commit throws, the unit of work is then
-    /// rolled back as a whole, and SQLite keeps the transaction usable for the read that says why (PostgreSQL would
-    /// not: there a failed statement aborts the transaction, hence the savepoint).
-    /// </summary>
-    private async Task CommitInUnitOfWorkAsync(WorkflowCommit commit, WorkflowCommitSql statement, SqlParameters parameters, CancellationToken cancellationToken)
-    {
-        int rows;
-        try
-        {
-            rows = await ExecuteAsync(statement, parameters, cancellationToken);
-        }
-        catch (Exception ex) when (UniqueViolation.Is(ex))
-        {
-            throw await RefusalAsync(commit, statement.PreviousSeq, ex, cancellationToken);
-        }
-
-        if (rows != statement.ExpectedRows)
-        {
-            throw await RefusalAsync(commit, statement.PreviousSeq, null, cancellationToken);
-        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -6,7 +7,10 @@ namespace GridCase.Persistence.Workflows;
 /// <summary>
 /// One all-or-nothing write: its own transaction, or a savepoint when the caller already holds one (a unit of
 /// work spanning the case and its workflow), so that a refused write leaves the caller's transaction usable.
-/// Disposing an unfinished scope undoes it.
+/// Disposing an unfinished scope undoes it. A caller whose transaction is rolled back as a whole when the write is
+/// refused may join it without a savepoint (<c>wholeOrNothing</c>): on SQLite, which keeps a transaction usable
+/// after a failed statement, that saves two statements in the one writer's turn; PostgreSQL aborts the transaction
+/// on a failed statement, so there the savepoint stays.
 /// </summary>
 internal sealed class WriteScope : IAsyncDisposable
 {
@@ -14,24 +18,31 @@ internal sealed class WriteScope : IAsyncDisposable
 
     private readonly IDbContextTransaction _transaction;
     private readonly WriteTransaction? _owned;
+    private readonly bool _savepoint;
     private bool _finished;
 
-    private WriteScope(IDbContextTransaction transaction, WriteTransaction? owned)
+    private WriteScope(IDbContextTransaction transaction, WriteTransaction? owned, bool savepoint)
     {
         _transaction = transaction;
         _owned = owned;
+        _savepoint = savepoint;
     }
 
-    public static async Task<WriteScope> BeginAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    public static async Task<WriteScope> BeginAsync(DatabaseFacade database, bool wholeOrNothing, CancellationToken cancellationToken)
     {
         if (database.CurrentTransaction is { } ambient)
         {
+            if (wholeOrNothing && database.IsSqlite())
+            {
+                return new WriteScope(ambient, owned: null, savepoint: false);
+            }
+
             await ambient.CreateSavepointAsync(Savepoint, cancellationToken);
-            return new WriteScope(ambient, owned: null);
+            return new WriteScope(ambient, owned: null, savepoint: true);
         }
 
         var owned = await WriteTransaction.BeginAsync(database, cancellationToken);
-        return new WriteScope(owned.Transaction, owned);
+        return new WriteScope(owned.Transaction, owned, savepoint: false);
     }
 
     public async Task CompleteAsync(CancellationToken cancellationToken)
@@ -40,7 +51,7 @@ internal sealed class WriteScope : IAsyncDisposable
         {
             await _transaction.CommitAsync(cancellationToken);
         }
-        else
+        else if (_savepoint)
         {
             await _transaction.ReleaseSavepointAsync(Savepoint, cancellationToken);
         }
@@ -61,10 +72,12 @@ internal sealed class WriteScope : IAsyncDisposable
         {
             await _transaction.RollbackAsync(CancellationToken.None);
         }
-        else
+        else if (_savepoint)
         {
             await _transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
         }
+
+        // Joined without a savepoint: the caller's transaction is rolled back as a whole.
     }
 
     public async ValueTask DisposeAsync()
