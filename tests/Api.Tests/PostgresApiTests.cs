@@ -7,14 +7,12 @@ namespace GridCase.Api.Tests;
 /// <summary>The same API, migrated and seeded on a real PostgreSQL server.</summary>
 public sealed class PostgresApiTests
 {
-    private PostgresTestDatabase? _database;
     private GridCaseApiFactory _factory = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        _database = await PostgresTestDatabase.CreateAsync("gridcase_api");
-        _factory = new GridCaseApiFactory("postgres", _database.ConnectionString);
+        _factory = await GridCaseApiFactory.OnPostgresAsync("gridcase_api");
     }
 
     [OneTimeTearDown]
@@ -26,7 +24,6 @@ public sealed class PostgresApiTests
         }
 
         await _factory.DisposeAsync();
-        await _database!.DisposeAsync();
     }
 
     [Test]

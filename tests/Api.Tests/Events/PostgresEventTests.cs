@@ -8,15 +8,13 @@ namespace GridCase.Api.Tests.Events;
 /// <summary>Cases on a real PostgreSQL server: the main path end to end, and a duplicate report at once.</summary>
 public sealed class PostgresEventTests
 {
-    private PostgresTestDatabase? _database;
     private GridCaseApiFactory? _factory;
     private EventDriver _driver = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        _database = await PostgresTestDatabase.CreateAsync("gridcase_events");
-        _factory = new GridCaseApiFactory("postgres", _database.ConnectionString);
+        _factory = await GridCaseApiFactory.OnPostgresAsync("gridcase_events");
         _driver = new EventDriver(_factory);
     }
 
@@ -29,7 +27,6 @@ public sealed class PostgresEventTests
         }
 
         await _factory.DisposeAsync();
-        await _database!.DisposeAsync();
     }
 
     [Test]

@@ -17,6 +17,15 @@ public sealed class GridCaseApiFactory(
 {
     private readonly string _dataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "gridcase-api-tests", Guid.NewGuid().ToString("N"));
 
+    private PostgresTestDatabase? _database;
+
+    /// <summary>The API on a fresh PostgreSQL database of its own, dropped when the factory is disposed (skipped without a server, except in CI).</summary>
+    public static async Task<GridCaseApiFactory> OnPostgresAsync(string databasePrefix)
+    {
+        var database = await PostgresTestDatabase.CreateAsync(databasePrefix);
+        return new GridCaseApiFactory("postgres", database.ConnectionString) { _database = database };
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("GridCase:Demo", "true");
@@ -46,6 +55,11 @@ public sealed class GridCaseApiFactory(
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (dataDirectory is null && Directory.Exists(_dataDirectory))
         {

@@ -6,14 +6,12 @@ namespace GridCase.Api.Tests.Events.Reads;
 /// <summary>The read queries (casts of converted columns, prefix matches, null-last sorts) translate on PostgreSQL too.</summary>
 public sealed class PostgresReadsTests
 {
-    private PostgresTestDatabase? _database;
     private GridCaseApiFactory? _factory;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        _database = await PostgresTestDatabase.CreateAsync("gridcase_reads");
-        _factory = new GridCaseApiFactory("postgres", _database.ConnectionString);
+        _factory = await GridCaseApiFactory.OnPostgresAsync("gridcase_reads");
     }
 
     [OneTimeTearDown]
@@ -25,7 +23,6 @@ public sealed class PostgresReadsTests
         }
 
         await _factory.DisposeAsync();
-        await _database!.DisposeAsync();
     }
 
     [Test]
