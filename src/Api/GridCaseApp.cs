@@ -1,4 +1,5 @@
 using FluentValidation;
+using GridCase.Api.Administration;
 using GridCase.Api.Auth;
 using GridCase.Api.Auth.IssueToken;
 using GridCase.Api.Demo;
@@ -61,11 +62,16 @@ public static class GridCaseApp
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(WorkingCalendar.CreateDefault());
+        services.AddSingleton<CalendarSnapshot>();
+        services.AddTransient(sp => sp.GetRequiredService<CalendarSnapshot>().Current);
         services.AddGridCasePersistence(settings.Persistence);
         services.AddScoped<OrgStore>();
         services.AddScoped<CatalogueStore>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<AdminLog>();
+        services.AddScoped<Bootstrap>();
+        services.AddSingleton<ReferenceData>();
+        services.AddHostedService<ReferenceDataRefresher>();
         services.AddSingleton<StartupState>();
         services.AddHostedService<DatabaseStartup>();
         if (settings.Persistence.Provider == DatabaseProvider.Sqlite)
@@ -101,7 +107,11 @@ public static class GridCaseApp
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = issuer.ValidationParameters();
             });
-        services.AddAuthorization(WorkflowDefinitionEndpoints.AddPolicies);
+        services.AddAuthorization(options =>
+        {
+            WorkflowDefinitionEndpoints.AddPolicies(options);
+            AdministrationRoutes.AddPolicies(options);
+        });
         AddEngine(services);
         services.AddGridCaseTimers(settings);
 
@@ -168,5 +178,6 @@ public static class GridCaseApp
         api.MapTrace();
         api.MapEventReads();
         api.MapTimers();
+        api.MapAdministration();
     }
 }

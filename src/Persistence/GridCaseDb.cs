@@ -1,5 +1,6 @@
 using GridCase.Domain.Cases;
 using GridCase.Domain.Organisation;
+using GridCase.Persistence.Administration;
 using GridCase.Persistence.Cases;
 using GridCase.Persistence.Catalogue;
 using GridCase.Persistence.Workflows;
@@ -26,6 +27,10 @@ public abstract class GridCaseDb(DbContextOptions options) : DbContext(options)
     public DbSet<JournalEntryRow> JournalEntries => Set<JournalEntryRow>();
     public DbSet<WorkflowTaskRow> WorkflowTasks => Set<WorkflowTaskRow>();
     public DbSet<WorkflowTimerRow> WorkflowTimers => Set<WorkflowTimerRow>();
+    public DbSet<CatalogueBatchRow> CatalogueBatches => Set<CatalogueBatchRow>();
+    public DbSet<AdminChangeRow> AdminChanges => Set<AdminChangeRow>();
+    public DbSet<HolidayScheduleRow> HolidaySchedules => Set<HolidayScheduleRow>();
+    public DbSet<ReferenceVersionRow> ReferenceVersions => Set<ReferenceVersionRow>();
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -7,13 +7,13 @@ namespace GridCase.Api.Infrastructure;
 /// What a caller may see: the cases and tasks of their unit and the units below it. Unit codes nest (a
 /// grid's code starts with its village's, a county department's with its county's), so "below" is a code
 /// prefix for areas; a department sees only what is its own. Auditors and policy administrators read
-/// everything and act on nothing.
+/// everything and act on nothing. System administrators manage units and users of their area and act on no case.
 /// </summary>
 public sealed record CallerScope(Actor Actor, string? Prefix, string? ExactUnit)
 {
     public bool ReadsEverything => Prefix is null && ExactUnit is null;
 
-    public bool MayAct => Actor.Role is not (Role.Auditor or Role.PolicyAdmin);
+    public bool MayAct => Actor.Role is not (Role.Auditor or Role.PolicyAdmin or Role.SystemAdmin);
 
     public static CallerScope For(Actor actor)
     {

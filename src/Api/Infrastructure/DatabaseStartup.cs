@@ -37,14 +37,15 @@ public sealed class DatabaseStartup(IServiceScopeFactory scopes, GridCaseSetting
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
         }
 
+        await scope.ServiceProvider.GetRequiredService<GridCase.Api.Administration.Bootstrap>().RunAsync(cancellationToken);
+
         var seed = Lap();
         await scope.ServiceProvider.GetRequiredService<GridCase.Api.Workflows.ShippedDefinitions>().ImportAsync(cancellationToken);
         var import = Lap();
-        var directory = await scope.ServiceProvider.GetRequiredService<GridCase.Persistence.Organisation.OrgStore>().LoadDirectoryAsync(cancellationToken);
-        scope.ServiceProvider.GetRequiredService<OrgSnapshot>().Replace(directory);
+        await scope.ServiceProvider.GetRequiredService<GridCase.Api.Administration.ReferenceData>().RefreshAsync(cancellationToken);
         var org = Lap();
         state.DatabaseReady = true;
-        logger.LogInformation("Database ready ({Provider}) in {Elapsed} ms: migrations {Migrate} ms, demo data {Seed} ms, shipped definitions {Import} ms, organisation {Org} ms.",
+        logger.LogInformation("Database ready ({Provider}) in {Elapsed} ms: migrations {Migrate} ms, demo data {Seed} ms, shipped definitions {Import} ms, organisation and calendar {Org} ms.",
             settings.Persistence.Provider, (int)clock.GetElapsedTime(started).TotalMilliseconds, migrate, seed, import, org);
     }
 

@@ -8,6 +8,9 @@ public sealed class ConfigurationException(string message) : Exception(message);
 /// <summary>The settings GridCase reads from the standard .NET configuration keys.</summary>
 public sealed record GridCaseSettings(PersistenceOptions Persistence, bool Demo, string? SigningKey, TimeSpan TokenLifetime)
 {
+    /// <summary>The first administrator, created once on a database without users (outside demo mode).</summary>
+    public BootstrapSettings Bootstrap { get; init; } = BootstrapSettings.None;
+
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     public static GridCaseSettings From(IConfiguration configuration, string contentRoot)
@@ -63,7 +66,7 @@ public sealed record GridCaseSettings(PersistenceOptions Persistence, bool Demo,
             throw new ConfigurationException($"GridCase:Auth:TokenLifetime must be a positive time span such as 08:00:00, not '{lifetimeText}'.");
         }
 
-        return new GridCaseSettings(persistence, demo, signingKey, lifetime);
+        return new GridCaseSettings(persistence, demo, signingKey, lifetime) { Bootstrap = BootstrapSettings.From(configuration) };
     }
 
     private static bool IsStrongBase64Key(string text)
@@ -71,4 +74,43 @@ public sealed record GridCaseSettings(PersistenceOptions Persistence, bool Demo,
         var buffer = new byte[text.Length];
         return Convert.TryFromBase64String(text, buffer, out var written) && written >= 32;
     }
+}
+
+/// <summary>
+/// <c>GridCase:Bootstrap:*</c>: the first system administrator and the top unit (the city) they administer. Read only
+/// when the database has no users yet; afterwards administrators manage everything through the API.
+/// </summary>
+public sealed record BootstrapSettings(string? AdminUser, string? AdminPassword, string? City, string? CityName)
+{
+    public const string AdminUserKey = "GridCase:Bootstrap:AdminUser";
+    public const string AdminPasswordKey = "GridCase:Bootstrap:AdminPassword";
+    public const string CityKey = "GridCase:Bootstrap:City";
+    public const string CityNameKey = "GridCase:Bootstrap:CityName";
+    public const int MinPasswordLength = 8;
+
+    public static BootstrapSettings None { get; } = new(null, null, null, null);
+
+    public static BootstrapSettings From(IConfiguration configuration) => new(
+        Blank(configuration[AdminUserKey]), Blank(configuration[AdminPasswordKey]), Blank(configuration[CityKey]), Blank(configuration[CityNameKey]));
+
+    /// <summary>The one line that names what is missing or wrong, or null when the first administrator can be created.</summary>
+    public string? Problem()
+    {
+        if (AdminUser is null || AdminPassword is null)
+        {
+            return $"the database has no users: set {AdminUserKey} and {AdminPasswordKey} to create the first administrator "
+                + $"(with {CityKey} and {CityNameKey}, e.g. 140500 and 晋城市, when the database has no units either).";
+        }
+
+        if (!GridCase.Domain.Organisation.User.IsValidUserName(AdminUser))
+        {
+            return $"{AdminUserKey} must be 1–64 letters, digits, '.', '_', '-' or '@', not '{AdminUser}'.";
+        }
+
+        return AdminPassword.Length < MinPasswordLength
+            ? $"{AdminPasswordKey} must have at least {MinPasswordLength} characters."
+            : null;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -12,6 +12,20 @@ public sealed class OrgUnit
     public UnitKind Kind { get; private set; }
     public UnitCode? ParentCode { get; private set; }
 
+    /// <summary>Grids only: urban, rural or dedicated (专属网格).</summary>
+    public GridType? GridType { get; private set; }
+
+    /// <summary>Grids only, optional: the boundary as a GeoJSON Polygon or MultiPolygon (WGS-84), as given.</summary>
+    public string? Boundary { get; private set; }
+
+    /// <summary>Optional: the resident population the unit serves.</summary>
+    public int? Population { get; private set; }
+
+    /// <summary>When the unit was retired (UTC): it takes no new cases; cases already there go on.</summary>
+    public DateTime? RetiredAt { get; private set; }
+
+    public bool IsRetired => RetiredAt is not null;
+
     // For the persistence layer's materialiser.
     private OrgUnit() => Name = "";
 
@@ -28,6 +42,8 @@ public sealed class OrgUnit
         Kind = kind;
         ParentCode = parentCode;
     }
+
+    public const int MaxNameLength = 100;
 
     public static OrgUnit Area(UnitCode code, string name, OrgUnit? parent)
     {
@@ -76,6 +92,53 @@ public sealed class OrgUnit
         }
 
         return new OrgUnit(code, name, owner.Level, UnitKind.Department, owner.Code);
+    }
+
+    /// <summary>Gives the unit a new name; its code never changes.</summary>
+    public void Rename(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
+        {
+            throw new DomainRuleException("org.name", $"A unit needs a name of 1–{MaxNameLength} characters.");
+        }
+
+        Name = name.Trim();
+    }
+
+    /// <summary>Sets what is known of an area: the grid type and boundary (grids only) and the population.</summary>
+    public void Describe(GridType? gridType, string? boundary, int? population)
+    {
+        if (Level != OrgLevel.Grid || Kind != UnitKind.Area)
+        {
+            if (gridType is not null || boundary is not null)
+            {
+                throw new DomainRuleException("org.grid-only", "Only a grid has a grid type and a boundary.");
+            }
+        }
+        else if (gridType is null)
+        {
+            throw new DomainRuleException("org.grid-type", "A grid needs a type: Urban (城镇), Rural (农村) or Dedicated (专属).");
+        }
+
+        if (population is < 0)
+        {
+            throw new DomainRuleException("org.population", "A population cannot be negative.");
+        }
+
+        GridType = gridType;
+        Boundary = boundary;
+        Population = population;
+    }
+
+    /// <summary>Retires the unit: no new cases are reported to it or routed to it; running cases go on.</summary>
+    public void Retire(DateTime at)
+    {
+        if (RetiredAt is not null)
+        {
+            throw new DomainRuleException("org.retired", $"Unit {Code} is already retired.");
+        }
+
+        RetiredAt = at;
     }
 
     /// <summary>Rehydrates a unit from storage without re-checking the parent (already checked when created).</summary>

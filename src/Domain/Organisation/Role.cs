@@ -7,4 +7,7 @@ public enum Role
     Handler,
     PolicyAdmin,
     Auditor,
+
+    /// <summary>系统管理员: manages units, users, catalogue batches and calendars within its unit's area.</summary>
+    SystemAdmin,
 }

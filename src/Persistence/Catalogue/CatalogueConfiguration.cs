@@ -6,8 +6,20 @@ namespace GridCase.Persistence.Catalogue;
 internal sealed class CatalogueConfiguration :
     IEntityTypeConfiguration<CatalogueRow>,
     IEntityTypeConfiguration<CatalogueCategoryRow>,
-    IEntityTypeConfiguration<CatalogueItemRow>
+    IEntityTypeConfiguration<CatalogueItemRow>,
+    IEntityTypeConfiguration<CatalogueBatchRow>
 {
+    public void Configure(EntityTypeBuilder<CatalogueBatchRow> builder)
+    {
+        builder.ToTable("catalogue_batches");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Note).HasMaxLength(500);
+        builder.Property(b => b.ProposedBy).HasMaxLength(64);
+        builder.Property(b => b.DecidedBy).HasMaxLength(64);
+        builder.Property(b => b.DecisionNote).HasMaxLength(500);
+        builder.HasIndex(b => new { b.County, b.ProposedAt });
+    }
+
     public void Configure(EntityTypeBuilder<CatalogueRow> builder)
     {
         builder.ToTable("catalogues");

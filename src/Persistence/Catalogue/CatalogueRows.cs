@@ -34,6 +34,9 @@ public sealed class CatalogueItemRow
     public required int AddedInVersion { get; init; }
     public required int Ordinal { get; init; }
 
+    /// <summary>The catalogue version from which the item is withdrawn (no new reports); running cases keep it.</summary>
+    public int? WithdrawnInVersion { get; set; }
+
     public static CatalogueItemRow From(UnitCode county, CatalogueItem item, int ordinal) => new()
     {
         County = county,
@@ -66,4 +69,35 @@ public sealed class CatalogueItemRow
         },
         CountsTowardClosureRate,
         AddedInVersion);
+}
+
+/// <summary>
+/// A batch of new items proposed for a county's catalogue (成熟一批，纳入一批): proposed by one administrator,
+/// approved or rejected by another; approval admits it as the county's next catalogue version.
+/// </summary>
+public sealed class CatalogueBatchRow
+{
+    public required Guid Id { get; init; }
+    public required UnitCode County { get; init; }
+    public required CatalogueBatchStatus Status { get; set; }
+    public required string Note { get; init; }
+
+    /// <summary>The proposed categories and items as JSON.</summary>
+    public required string Content { get; init; }
+
+    public required string ProposedBy { get; init; }
+    public required DateTime ProposedAt { get; init; }
+    public string? DecidedBy { get; set; }
+    public DateTime? DecidedAt { get; set; }
+    public string? DecisionNote { get; set; }
+
+    /// <summary>The catalogue version the batch became, once approved.</summary>
+    public int? Version { get; set; }
+}
+
+public enum CatalogueBatchStatus
+{
+    Proposed,
+    Approved,
+    Rejected,
 }

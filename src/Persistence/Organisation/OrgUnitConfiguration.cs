@@ -26,5 +26,6 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
         builder.Property(u => u.PasswordHash).HasMaxLength(200).IsRequired();
         builder.HasIndex(u => u.UnitCode);
+        builder.Property(u => u.SecurityStamp).HasMaxLength(32).IsRequired();
     }
 }

@@ -12,8 +12,9 @@ internal static class DemoUsers
     public static IReadOnlyList<DemoUserSpec> For(IReadOnlyList<OrgUnit> units)
     {
         var city = units.Single(u => u.Kind == UnitKind.Area && u.Level == OrgLevel.City);
-        var users = new List<DemoUserSpec>(units.Count + 2)
+        var users = new List<DemoUserSpec>(units.Count + 3)
         {
+            new("sysadmin", $"{city.Name}系统管理员", Role.SystemAdmin, city.Code),
             new("admin", $"{city.Name}委政法委政策管理员", Role.PolicyAdmin, city.Code),
             new("auditor", $"{city.Name}督查考核员", Role.Auditor, city.Code),
         };
