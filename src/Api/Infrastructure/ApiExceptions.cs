@@ -3,8 +3,11 @@ namespace GridCase.Api.Infrastructure;
 /// <summary>The thing asked for does not exist, or the caller may not know it exists (404).</summary>
 public sealed class NotFoundException(string what) : Exception($"{what} was not found.");
 
-/// <summary>The caller is known but their role may not do this (403).</summary>
-public sealed class ForbiddenException(string message) : Exception(message);
+/// <summary>The caller is known but their role or area may not do this (403); <see cref="Code"/> names the rule.</summary>
+public sealed class ForbiddenException(string message, string code = "forbidden") : Exception(message)
+{
+    public string Code { get; } = code;
+}
 
 /// <summary>Sign-in failed (401). The message never says which of user name or password was wrong.</summary>
 public sealed class AuthenticationFailedException() : Exception("用户名或密码错误 / Wrong user name or password.");

@@ -51,7 +51,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
                 Problem(StatusCodes.Status409Conflict, "concurrent-change", exception.Message),
             GridCase.Api.Events.RefusalException refused => Refused(refused.Refusal),
             AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, "authentication", exception.Message),
-            ForbiddenException => Problem(StatusCodes.Status403Forbidden, "forbidden", exception.Message),
+            ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, forbidden.Code, exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, "not-found", exception.Message),
             InvalidTransitionException domain => Problem(StatusCodes.Status409Conflict, domain.Code, exception.Message),
             DomainRuleException domain => Problem(StatusCodes.Status422UnprocessableEntity, domain.Code, exception.Message),

@@ -27,6 +27,8 @@ public sealed class ReassignValidator : AbstractValidator<ReassignCommand>
 
 public sealed class ReassignHandler(EventAccess access, OrgSnapshot org, CaseWorkflow workflow, TimeProvider clock) : ICommandHandler<ReassignCommand, TaskStepResponse>
 {
+    public const string OutsideAreaRule = "reassign-outside-area";
+
     public async ValueTask<TaskStepResponse> Handle(ReassignCommand command, CancellationToken cancellationToken)
     {
         var subject = await access.VisibleAsync(command.EventId, command.Caller, cancellationToken);
@@ -38,6 +40,16 @@ public sealed class ReassignHandler(EventAccess access, OrgSnapshot org, CaseWor
 
         var target = org.Current.Find(UnitCode.Parse(command.UnitCode))
             ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("unitCode", $"单位 {command.UnitCode} 不存在 / unit {command.UnitCode} does not exist.")]);
+        // Within the dispatcher's own area, or one step up to the centre directly above (上报, an escalation): a township
+        // centre cannot send a case to another county's unit, nor straight to the city.
+        var escalation = org.Current.Find(command.Caller.Unit!.Value)?.ParentCode == target.Code;
+        if (!CallerScope.For(command.Caller).Covers(target.Code.Value) && !escalation)
+        {
+            throw new ForbiddenException(
+                $"只能改派到本辖区内的单位或上报上一级指挥中心，{target.Name}（{target.Code}）不在其内 / A dispatcher reassigns within its own area or one level up to the centre above; {target.Code} is neither.",
+                OutsideAreaRule);
+        }
+
         var (response, outcome) = await workflow.RunAsync(async () =>
         {
             var result = await workflow.SendAsync(subject, new ReassignStimulus(target.Code, command.Reason!.Trim(), command.Caller, clock.GetUtcNow()), cancellationToken);
