@@ -26,7 +26,6 @@ using GridCase.Persistence;
 using GridCase.Persistence.Catalogue;
 using GridCase.Persistence.Organisation;
 using Mediator;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -100,13 +99,7 @@ public static class GridCaseApp
         services.AddSingleton(signingKey);
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<TokenIssuer>();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<TokenIssuer>((options, issuer) =>
-            {
-                options.MapInboundClaims = false;
-                options.TokenValidationParameters = issuer.ValidationParameters();
-            });
+        services.AddGridCaseAuthentication(settings);
         services.AddAuthorization(options =>
         {
             WorkflowDefinitionEndpoints.AddPolicies(options);

@@ -11,6 +11,9 @@ public sealed record GridCaseSettings(PersistenceOptions Persistence, bool Demo,
     /// <summary>The first administrator, created once on a database without users (outside demo mode).</summary>
     public BootstrapSettings Bootstrap { get; init; } = BootstrapSettings.None;
 
+    /// <summary>An OpenID Connect provider whose tokens are accepted besides GridCase's own, when configured.</summary>
+    public ExternalIdentitySettings? ExternalIdentity { get; init; }
+
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     public static GridCaseSettings From(IConfiguration configuration, string contentRoot)
@@ -66,7 +69,11 @@ public sealed record GridCaseSettings(PersistenceOptions Persistence, bool Demo,
             throw new ConfigurationException($"GridCase:Auth:TokenLifetime must be a positive time span such as 08:00:00, not '{lifetimeText}'.");
         }
 
-        return new GridCaseSettings(persistence, demo, signingKey, lifetime) { Bootstrap = BootstrapSettings.From(configuration) };
+        return new GridCaseSettings(persistence, demo, signingKey, lifetime)
+        {
+            Bootstrap = BootstrapSettings.From(configuration),
+            ExternalIdentity = ExternalIdentitySettings.From(configuration),
+        };
     }
 
     private static bool IsStrongBase64Key(string text)
@@ -113,4 +120,52 @@ public sealed record BootstrapSettings(string? AdminUser, string? AdminPassword,
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+/// <summary>
+/// <c>GridCase:Auth:Authority</c> and friends: an OpenID Connect provider (Keycloak, a government SSO) whose access
+/// tokens GridCase accepts. The claim named by <see cref="UserClaim"/> is the GridCase user name; role and unit come from
+/// that GridCase user, so administrators keep deciding who may do what.
+/// </summary>
+public sealed record ExternalIdentitySettings(Uri Authority, string Audience, string UserClaim, bool RequireHttpsMetadata)
+{
+    public const string AuthorityKey = "GridCase:Auth:Authority";
+    public const string AudienceKey = "GridCase:Auth:Audience";
+    public const string UserClaimKey = "GridCase:Auth:UserClaim";
+    public const string RequireHttpsMetadataKey = "GridCase:Auth:RequireHttpsMetadata";
+
+    public static ExternalIdentitySettings? From(IConfiguration configuration)
+    {
+        var authority = configuration[AuthorityKey];
+        if (string.IsNullOrWhiteSpace(authority))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(authority.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            throw new ConfigurationException($"{AuthorityKey} must be the issuer's absolute http(s) address, not '{authority}'.");
+        }
+
+        var audience = configuration[AudienceKey];
+        if (string.IsNullOrWhiteSpace(audience))
+        {
+            throw new ConfigurationException($"{AudienceKey} is required with {AuthorityKey}: the audience GridCase's tokens from that issuer carry.");
+        }
+
+        var requireHttpsText = configuration[RequireHttpsMetadataKey];
+        var requireHttps = true;
+        if (!string.IsNullOrWhiteSpace(requireHttpsText) && !bool.TryParse(requireHttpsText, out requireHttps))
+        {
+            throw new ConfigurationException($"{RequireHttpsMetadataKey} must be true or false, not '{requireHttpsText}'.");
+        }
+
+        if (requireHttps && uri.Scheme != "https")
+        {
+            throw new ConfigurationException($"{AuthorityKey} must use https (or set {RequireHttpsMetadataKey}=false for a provider on this machine).");
+        }
+
+        var userClaim = configuration[UserClaimKey];
+        return new ExternalIdentitySettings(uri, audience.Trim(), string.IsNullOrWhiteSpace(userClaim) ? "preferred_username" : userClaim.Trim(), requireHttps);
+    }
 }

@@ -12,7 +12,11 @@ namespace GridCase.Api.Tests.Support;
 /// so a second host can start on the same data (a restart).
 /// </summary>
 public sealed class GridCaseApiFactory(
-    string provider = "sqlite", string? connectionString = null, Action<IServiceCollection>? services = null, string? dataDirectory = null)
+    string provider = "sqlite",
+    string? connectionString = null,
+    Action<IServiceCollection>? services = null,
+    string? dataDirectory = null,
+    IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "gridcase-api-tests", Guid.NewGuid().ToString("N"));
@@ -34,6 +38,11 @@ public sealed class GridCaseApiFactory(
         if (connectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:GridCase", connectionString);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
         }
 
         if (services is not null)
