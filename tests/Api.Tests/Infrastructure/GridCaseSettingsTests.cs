@@ -66,3 +66,37 @@ public sealed class GridCaseSettingsTests
         Assert.That(error!.Message, Does.Contain("GridCase:Auth:SigningKey"));
     }
 }
+
+public sealed class ExternalIdentitySettingsTests
+{
+    private static GridCaseSettings Read(params (string Key, string Value)[] values) =>
+        GridCaseSettings.From(
+            new ConfigurationBuilder().AddInMemoryCollection(values.Append(("GridCase:Demo", "true")).ToDictionary(v => v.Item1, v => (string?)v.Item2)).Build(),
+            "/srv/gridcase");
+
+    [Test]
+    public void Without_an_authority_only_gridcases_own_tokens_are_accepted() =>
+        Assert.That(Read().ExternalIdentity, Is.Null);
+
+    [Test]
+    public void An_authority_with_its_audience_defaults_to_the_preferred_username_claim_over_https()
+    {
+        var external = Read(("GridCase:Auth:Authority", "https://sso.example.gov.cn/realms/jc"), ("GridCase:Auth:Audience", "gridcase")).ExternalIdentity!;
+
+        Assert.That(external.Authority, Is.EqualTo(new Uri("https://sso.example.gov.cn/realms/jc")));
+        Assert.That(external.UserClaim, Is.EqualTo("preferred_username"));
+        Assert.That(external.RequireHttpsMetadata, Is.True);
+    }
+
+    [TestCase("not a url", "gridcase", "true", "GridCase:Auth:Authority")]
+    [TestCase("https://sso.example.gov.cn", "", "true", "GridCase:Auth:Audience")]
+    [TestCase("http://sso.example.gov.cn", "gridcase", "true", "GridCase:Auth:RequireHttpsMetadata")]
+    [TestCase("https://sso.example.gov.cn", "gridcase", "maybe", "GridCase:Auth:RequireHttpsMetadata")]
+    public void A_bad_provider_configuration_fails_with_one_line_naming_the_key(string authority, string audience, string requireHttps, string named)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Read(
+            ("GridCase:Auth:Authority", authority), ("GridCase:Auth:Audience", audience), ("GridCase:Auth:RequireHttpsMetadata", requireHttps)));
+
+        Assert.That(error!.Message, Does.Contain(named).And.Not.Contain("\n"));
+    }
+}
