@@ -38,6 +38,11 @@ public sealed class ReassignHandler(EventAccess access, OrgSnapshot org, CaseWor
 
         var target = org.Current.Find(UnitCode.Parse(command.UnitCode))
             ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("unitCode", $"单位 {command.UnitCode} 不存在 / unit {command.UnitCode} does not exist.")]);
+        if (target.IsRetired)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("unitCode", $"单位已撤销 / unit {target.Code} is retired and takes no new cases.")]);
+        }
+
         var (response, outcome) = await workflow.RunAsync(async () =>
         {
             var result = await workflow.SendAsync(subject, new ReassignStimulus(target.Code, command.Reason!.Trim(), command.Caller, clock.GetUtcNow()), cancellationToken);
