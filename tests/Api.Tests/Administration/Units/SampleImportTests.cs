@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using GridCase.Api.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace GridCase.Api.Tests.Administration.Units;
 
@@ -11,10 +12,22 @@ namespace GridCase.Api.Tests.Administration.Units;
 /// </summary>
 public abstract class SampleImportTests
 {
-    private const string Root = "root";
-    private const string RootPassword = "Bootstrap-Pass-1";
+    public const string Root = "root";
+    public const string RootPassword = "Bootstrap-Pass-1";
 
     protected abstract Task<GridCaseApiFactory> CreateAsync();
+
+    /// <summary>The API outside demo mode on the factory's database: the bootstrapped city 140500 and its administrator only.</summary>
+    public static WebApplicationFactory<Program> ProductionMode(GridCaseApiFactory factory) =>
+        factory.WithWebHostBuilder(host =>
+        {
+            host.UseSetting("GridCase:Demo", "false");
+            host.UseSetting("GridCase:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            host.UseSetting("GridCase:Bootstrap:AdminUser", Root);
+            host.UseSetting("GridCase:Bootstrap:AdminPassword", RootPassword);
+            host.UseSetting("GridCase:Bootstrap:City", "140500");
+            host.UseSetting("GridCase:Bootstrap:CityName", "晋城市");
+        });
 
     public static void AssertSampleCounts(JsonElement report)
     {
@@ -34,15 +47,7 @@ public abstract class SampleImportTests
     public async Task A_sample_file_imports_into_a_production_database(string file, string mediaType)
     {
         await using var factory = await CreateAsync();
-        var production = factory.WithWebHostBuilder(host =>
-        {
-            host.UseSetting("GridCase:Demo", "false");
-            host.UseSetting("GridCase:Auth:SigningKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-            host.UseSetting("GridCase:Bootstrap:AdminUser", Root);
-            host.UseSetting("GridCase:Bootstrap:AdminPassword", RootPassword);
-            host.UseSetting("GridCase:Bootstrap:City", "140500");
-            host.UseSetting("GridCase:Bootstrap:CityName", "晋城市");
-        });
+        var production = ProductionMode(factory);
         var admin = new AdminDriver(production.Services, (user, password) => AdminDriver.SignInAsync(production.CreateClient(), user, password));
         var client = await admin.ClientAsync(Root, RootPassword);
         Assert.That(await admin.UnitCountAsync(), Is.EqualTo(1), "only the bootstrapped city");

@@ -49,8 +49,16 @@ public sealed class ImportUnitsHandler(GridCaseDb db, UnitWrites writes, AdminLo
     private async Task<(IReadOnlyList<OrgUnit> Units, List<ImportProblem> Problems)> PlanAsync(
         ImportUnitsCommand command, List<ImportRow> rows, List<ImportProblem> readProblems, CancellationToken cancellationToken)
     {
-        var named = ImportPlan.CodesNamed(rows);
-        var existing = await db.OrgUnits.AsNoTracking().Where(u => named.Contains(u.Code)).ToDictionaryAsync(u => u.Code, cancellationToken);
+        // In chunks: each code is a parameter, and databases limit how many one statement may have.
+        var existing = new Dictionary<UnitCode, OrgUnit>();
+        foreach (var chunk in ImportPlan.CodesNamed(rows).Chunk(1000))
+        {
+            foreach (var unit in await db.OrgUnits.AsNoTracking().Where(u => chunk.Contains(u.Code)).ToListAsync(cancellationToken))
+            {
+                existing[unit.Code] = unit;
+            }
+        }
+
         var problems = new List<ImportProblem>(readProblems);
         var units = ImportPlan.Make(rows, existing, CallerScope.For(command.Caller), problems);
         return (units, problems);
