@@ -19,6 +19,8 @@ public static class UnitRoutes
     /// <summary>An import of a whole county with boundaries can exceed the API's usual 1 MiB.</summary>
     public const long MaxImportBytes = 16 * 1024 * 1024;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static void MapUnits(this IEndpointRouteBuilder admin)
     {
         var units = admin.MapGroup("/units").RequireAuthorization(AdministrationRoutes.SystemAdminOnly);
@@ -77,8 +79,19 @@ public static class UnitRoutes
                 title: "请以 text/csv 或 application/json 上传 / Send the units as text/csv or application/json.");
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = await reader.ReadToEndAsync(ct);
+        string text;
+        try
+        {
+            using var reader = new StreamReader(request.Body, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+            text = await reader.ReadToEndAsync(ct);
+        }
+        catch (DecoderFallbackException)
+        {
+            // Spreadsheets in China often save CSV in GBK, which would otherwise arrive as garbled names.
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: ProblemExceptionHandler.TypeBase + "import-encoding",
+                title: "文件须为 UTF-8 编码（Excel 中另存为“CSV UTF-8”） / The file must be UTF-8 (in Excel: save as 'CSV UTF-8').");
+        }
+
         var report = await m.Send(new ImportUnitsCommand(format.Value, text, dryRun ?? true, user.ToActor()), ct);
         if (report.DryRun || report.Valid)
         {

@@ -27,10 +27,10 @@ public sealed class UnitWrites(GridCaseDb db, AdminLog log, ReferenceData refere
                 {
                     await db.SaveChangesAsync(cancellationToken);
                 }
-                catch (DbUpdateException e)
+                catch (DbUpdateException)
                 {
                     // A concurrent request took a code first (the checks before ran on what was committed then).
-                    throw new InvalidTransitionException("org.concurrent-change", $"另一项修改刚刚完成，请重试 / another change came first; try again ({e.InnerException?.Message ?? e.Message}).");
+                    throw new InvalidTransitionException("org.concurrent-change", "另一项修改刚刚完成，请重试 / another change came first; try again.");
                 }
 
                 await transaction.CommitAsync(cancellationToken);

@@ -133,6 +133,21 @@ public sealed class UnitRefusalTests
     }
 
     [Test]
+    public async Task A_file_that_is_not_utf8_is_400_before_any_row_is_read()
+    {
+        // 示例县 in GBK, as a spreadsheet might save it.
+        byte[] gbk = [.. "code,name,parentCode\n140599,"u8, 0xCA, 0xBE, 0xC0, 0xFD, 0xCF, 0xD8, .. ",140500\n"u8];
+        var client = await _admin.ClientAsync(Admin);
+        using var content = new ByteArrayContent(gbk);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+
+        var problem = await AdminDriver.ProblemAsync(await client.PostAsync("/api/admin/units/import?dryRun=true", content), HttpStatusCode.BadRequest);
+
+        Assert.That(problem.GetProperty("type").GetString(), Does.EndWith("import-encoding"));
+        Assert.That(problem.GetProperty("title").GetString(), Does.Contain("UTF-8"));
+    }
+
+    [Test]
     public async Task A_change_that_changes_nothing_is_400()
     {
         var messages = await AdminDriver.FieldProblemAsync(await _admin.PatchAsync(Admin, "/api/admin/units/140521100", "{}"), "");
