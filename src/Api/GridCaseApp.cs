@@ -68,6 +68,7 @@ public static class GridCaseApp
         services.AddScoped<CatalogueStore>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AdminLog>();
+        services.AddScoped<GridCase.Api.Administration.Units.UnitWrites>();
         services.AddScoped<Bootstrap>();
         services.AddSingleton<ReferenceData>();
         services.AddHostedService<ReferenceDataRefresher>();

@@ -1,3 +1,5 @@
+using GridCase.Api.Administration.Changes;
+using GridCase.Api.Administration.Units;
 using GridCase.Domain.Organisation;
 using Microsoft.AspNetCore.Authorization;
 
@@ -16,5 +18,7 @@ public static class AdministrationRoutes
     {
         var admin = api.MapGroup("/api/admin").WithTags("Administration");
         _ = admin;
+        admin.MapUnits();
+        admin.MapChanges();
     }
 }

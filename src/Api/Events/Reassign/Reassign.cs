@@ -40,6 +40,11 @@ public sealed class ReassignHandler(EventAccess access, OrgSnapshot org, CaseWor
 
         var target = org.Current.Find(UnitCode.Parse(command.UnitCode))
             ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("unitCode", $"单位 {command.UnitCode} 不存在 / unit {command.UnitCode} does not exist.")]);
+        if (target.IsRetired)
+        {
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("unitCode", $"单位 {target.Code} 已撤销，不再接收案件 / unit {target.Code} is retired and takes no new cases.")]);
+        }
+
         // Within the dispatcher's own area, or one step up to the centre directly above (上报, an escalation): a township
         // centre cannot send a case to another county's unit, nor straight to the city.
         var escalation = org.Current.Find(command.Caller.Unit!.Value)?.ParentCode == target.Code;

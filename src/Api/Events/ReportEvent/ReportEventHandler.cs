@@ -38,6 +38,11 @@ public sealed class ReportEventHandler(
             throw Invalid("gridCode", $"网格 {grid.Code} 不在您的辖区 / grid {grid.Code} is outside your area.");
         }
 
+        if (grid.IsRetired)
+        {
+            throw Invalid("gridCode", $"网格已撤销 / grid {grid.Code} is retired and takes no new reports.");
+        }
+
         var county = org.Current.AreaAt(grid.Code, OrgLevel.County)!;
         var item = (await catalogues.LoadAsync(county.Code, cancellationToken))?.Find(command.CatalogueItemCode!)
             ?? throw Invalid("catalogueItemCode", $"{county.Name}入格事项清单中没有 {command.CatalogueItemCode} / not in the catalogue of {county.Code}.");
