@@ -1,6 +1,8 @@
 using FluentValidation;
 using GridCase.Api.Administration;
+using GridCase.Api.Administration.Users;
 using GridCase.Api.Auth;
+using GridCase.Api.Auth.ChangePassword;
 using GridCase.Api.Auth.IssueToken;
 using GridCase.Api.Demo;
 using GridCase.Api.Health;
@@ -70,6 +72,7 @@ public static class GridCaseApp
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AdminLog>();
         services.AddScoped<Bootstrap>();
+        services.AddUserAdministration();
         services.AddSingleton<ReferenceData>();
         services.AddHostedService<ReferenceDataRefresher>();
         services.AddSingleton<StartupState>();
@@ -106,6 +109,7 @@ public static class GridCaseApp
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = issuer.ValidationParameters();
+                options.Events = new JwtBearerEvents { OnTokenValidated = LiveAccounts.OnTokenValidated, OnChallenge = LiveAccounts.OnChallenge };
             });
         services.AddAuthorization(options =>
         {
@@ -167,6 +171,7 @@ public static class GridCaseApp
 
         app.MapIssueToken();
         var api = app.MapGroup("").RequireAuthorization();
+        api.MapChangePassword();
         api.MapListOrgUnits();
         api.MapGetCatalogue();
         api.MapGetCalendar();

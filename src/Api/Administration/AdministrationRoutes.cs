@@ -1,3 +1,4 @@
+using GridCase.Api.Administration.Users;
 using GridCase.Domain.Organisation;
 using Microsoft.AspNetCore.Authorization;
 
@@ -15,6 +16,6 @@ public static class AdministrationRoutes
     public static void MapAdministration(this IEndpointRouteBuilder api)
     {
         var admin = api.MapGroup("/api/admin").WithTags("Administration");
-        _ = admin;
+        admin.MapUsers();
     }
 }
