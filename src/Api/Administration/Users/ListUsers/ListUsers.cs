@@ -41,11 +41,12 @@ public sealed class ListUsersHandler(GridCaseDb db, OrgSnapshot org) : IQueryHan
 {
     public async ValueTask<UserPage> Handle(ListUsersQuery query, CancellationToken cancellationToken)
     {
-        var users = Within(db.Users.AsNoTracking(), CallerScope.For(query.Caller));
+        var scope = CallerScope.For(query.Caller);
+        var users = Within(db.Users.AsNoTracking(), scope);
         if (query.Unit is not null)
         {
             var unit = UnitCode.Parse(query.Unit);
-            if (!CallerScope.For(query.Caller).Covers(unit.Value))
+            if (!scope.Covers(unit.Value))
             {
                 throw new NotFoundException($"Unit {unit}");
             }
