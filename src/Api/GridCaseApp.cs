@@ -1,6 +1,8 @@
 using FluentValidation;
 using GridCase.Api.Administration;
+using GridCase.Api.Administration.Users;
 using GridCase.Api.Auth;
+using GridCase.Api.Auth.ChangePassword;
 using GridCase.Api.Auth.IssueToken;
 using GridCase.Api.Demo;
 using GridCase.Api.Health;
@@ -70,6 +72,7 @@ public static class GridCaseApp
         services.AddScoped<AdminLog>();
         services.AddScoped<GridCase.Api.Administration.Units.UnitWrites>();
         services.AddScoped<Bootstrap>();
+        services.AddUserAdministration();
         services.AddSingleton<ReferenceData>();
         services.AddHostedService<ReferenceDataRefresher>();
         services.AddSingleton<StartupState>();
@@ -161,6 +164,7 @@ public static class GridCaseApp
 
         app.MapIssueToken();
         var api = app.MapGroup("").RequireAuthorization();
+        api.MapChangePassword();
         api.MapListOrgUnits();
         api.MapGetCatalogue();
         api.MapGetCalendar();

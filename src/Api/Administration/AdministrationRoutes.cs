@@ -1,5 +1,6 @@
 using GridCase.Api.Administration.Changes;
 using GridCase.Api.Administration.Units;
+using GridCase.Api.Administration.Users;
 using GridCase.Domain.Organisation;
 using Microsoft.AspNetCore.Authorization;
 
@@ -17,8 +18,8 @@ public static class AdministrationRoutes
     public static void MapAdministration(this IEndpointRouteBuilder api)
     {
         var admin = api.MapGroup("/api/admin").WithTags("Administration");
-        _ = admin;
         admin.MapUnits();
         admin.MapChanges();
+        admin.MapUsers();
     }
 }

@@ -26,6 +26,7 @@ public static class AuthenticationSetup
             {
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters = issuer.ValidationParameters();
+                options.Events = new JwtBearerEvents { OnTokenValidated = LiveAccounts.OnTokenValidated, OnChallenge = LiveAccounts.OnChallenge };
             });
         if (external is null)
         {
@@ -42,7 +43,11 @@ public static class AuthenticationSetup
             options.RequireHttpsMetadata = external.RequireHttpsMetadata;
             options.MapInboundClaims = false;
             options.TokenValidationParameters.ValidIssuers = [externalIssuer, externalIssuer + "/"];
-            options.Events = new JwtBearerEvents { OnTokenValidated = context => MapToGridCaseUserAsync(context, external.UserClaim) };
+            options.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context => MapToGridCaseUserAsync(context, external.UserClaim),
+                OnChallenge = LiveAccounts.OnChallenge,
+            };
         });
     }
 
@@ -50,12 +55,15 @@ public static class AuthenticationSetup
     private static async Task MapToGridCaseUserAsync(TokenValidatedContext context, string userClaim)
     {
         var userName = context.Principal?.FindFirstValue(userClaim);
-        var user = string.IsNullOrWhiteSpace(userName)
+        var services = context.HttpContext.RequestServices;
+        var ct = context.HttpContext.RequestAborted;
+        // The live-account check first: a cache hit costs no query, and a disabled account stops within its TTL.
+        var user = string.IsNullOrWhiteSpace(userName) || !await services.GetRequiredService<LiveAccounts>().CheckAsync(userName, stamp: null, ct)
             ? null
-            : await context.HttpContext.RequestServices.GetRequiredService<OrgStore>().FindUserAsync(userName, context.HttpContext.RequestAborted);
+            : await services.GetRequiredService<OrgStore>().FindUserAsync(userName, ct);
         if (user is null || user.IsDisabled)
         {
-            context.Fail($"The token's '{userClaim}' names no active GridCase user.");
+            context.Fail(new AccountNotLiveException());
             return;
         }
 

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace GridCase.Api.Auth;
 
-/// <summary>Issues signed bearer tokens carrying the user's name, role and unit.</summary>
+/// <summary>Issues signed bearer tokens carrying the user's name, role, unit and security stamp (see <see cref="LiveAccounts"/>).</summary>
 public sealed class TokenIssuer(SigningKey signingKey, GridCaseSettings settings, TimeProvider clock)
 {
     public const string Issuer = "gridcase";
@@ -29,6 +29,7 @@ public sealed class TokenIssuer(SigningKey signingKey, GridCaseSettings settings
                 new Claim(JwtRegisteredClaimNames.Name, user.DisplayName),
                 new Claim(GridCaseClaims.Role, user.Role.ToString()),
                 new Claim(GridCaseClaims.Unit, user.UnitCode.Value),
+                new Claim(GridCaseClaims.Stamp, user.SecurityStamp),
             ]),
             SigningCredentials = new SigningCredentials(signingKey.Key, SecurityAlgorithms.HmacSha256),
         });

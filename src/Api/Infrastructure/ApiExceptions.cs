@@ -11,3 +11,16 @@ public sealed class ForbiddenException(string message, string code = "forbidden"
 
 /// <summary>Sign-in failed (401). The message never says which of user name or password was wrong.</summary>
 public sealed class AuthenticationFailedException() : Exception("用户名或密码错误 / Wrong user name or password.");
+
+/// <summary>
+/// A refusal whose ProblemDetails carries more than a message: <paramref name="extensions"/> name what it conflicts
+/// with (the current grid member) or list what is wrong (an import's bad rows).
+/// </summary>
+public sealed class ProblemException(int status, string code, string message, IReadOnlyDictionary<string, object?> extensions) : Exception(message)
+{
+    public int Status { get; } = status;
+
+    public string Code { get; } = code;
+
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions;
+}

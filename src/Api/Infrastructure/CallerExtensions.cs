@@ -9,6 +9,9 @@ public static class GridCaseClaims
     public const string Subject = "sub";
     public const string Role = "role";
     public const string Unit = "unit";
+
+    /// <summary>The account's security stamp when the token was issued; a token whose stamp is no longer the account's is refused.</summary>
+    public const string Stamp = "stamp";
 }
 
 public static class CallerExtensions

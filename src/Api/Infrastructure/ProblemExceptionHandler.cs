@@ -50,6 +50,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
             GridCase.Workflows.Ports.WorkflowConcurrencyException or GridCase.Persistence.Cases.ConcurrencyConflictException =>
                 Problem(StatusCodes.Status409Conflict, "concurrent-change", exception.Message),
             GridCase.Api.Events.RefusalException refused => Refused(refused.Refusal),
+            ProblemException detailed => WithExtensions(Problem(detailed.Status, detailed.Code, detailed.Message), detailed.Extensions),
             AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, "authentication", exception.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, forbidden.Code, exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, "not-found", exception.Message),
@@ -92,6 +93,16 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         Type = TypeBase + code,
         Detail = detail,
     };
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, IReadOnlyDictionary<string, object?> extensions)
+    {
+        foreach (var (key, value) in extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
 
     private static string JsonName(string propertyName) =>
         string.IsNullOrEmpty(propertyName) ? "" : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];

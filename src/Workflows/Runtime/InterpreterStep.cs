@@ -138,7 +138,8 @@ internal sealed partial class InterpreterStep(
             return Finish();
         }
 
-        if (task.ClaimedBy != Actor.UserId && Actor.Role != Role.Dispatcher)
+        // Someone else's claim: a dispatcher takes it back, and so does a system administrator when its holder leaves.
+        if (task.ClaimedBy != Actor.UserId && Actor.Role is not (Role.Dispatcher or Role.SystemAdmin))
         {
             return Refuse(RefusalKind.Conflict, "task-claimed", $"Task {task.TaskId} is claimed by {task.ClaimedBy}.");
         }

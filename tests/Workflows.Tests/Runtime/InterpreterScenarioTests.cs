@@ -330,4 +330,25 @@ public sealed class InterpreterScenarioTests
         Assert.That((await engine.OpenTaskAtAsync(id, "handle")).ClaimedBy, Is.EqualTo(TownshipDispatcher.UserId));
         await engine.AssertReplaysAsync(id);
     }
+
+    [Test]
+    public async Task A_claim_is_given_back_by_its_holder_a_dispatcher_or_a_system_administrator_and_by_no_one_else()
+    {
+        var engine = new EngineHarness();
+        await engine.PublishAsync(Fixture("linear"));
+        var id = await engine.StartAsync("linear");
+        var task = await engine.OpenTaskAtAsync(id, "handle");
+        var colleague = Actor.ForUser("h140521100", Role.Handler, Township);
+        var administrator = Actor.ForUser("sysadmin", Role.SystemAdmin, City);
+
+        await engine.Runtime.SendAsync(id, new ClaimTaskStimulus(task.TaskId, TownshipDispatcher, engine.Now));
+        var byColleague = await engine.Runtime.SendAsync(id, new ReleaseTaskStimulus(task.TaskId, colleague, engine.Now));
+        var byAdministrator = await engine.Runtime.SendAsync(id, new ReleaseTaskStimulus(task.TaskId, administrator, engine.Now));
+
+        Assert.That(byColleague.Refusal?.Code, Is.EqualTo("task-claimed"));
+        Assert.That(byAdministrator.Refusal, Is.Null);
+        Assert.That(byAdministrator.Entries.Select(e => (e.Kind, e.Actor.UserId)), Is.EqualTo(new[] { (JournalKinds.TaskReleased, "sysadmin") }));
+        Assert.That((await engine.OpenTaskAtAsync(id, "handle")).ClaimedBy, Is.Null);
+        await engine.AssertReplaysAsync(id);
+    }
 }

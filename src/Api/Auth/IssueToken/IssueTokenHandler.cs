@@ -10,7 +10,7 @@ public sealed class IssueTokenHandler(OrgStore org, PasswordHashing passwords, T
     public async ValueTask<TokenResponse> Handle(IssueTokenCommand command, CancellationToken cancellationToken)
     {
         var user = await org.FindUserAsync(command.Username!, cancellationToken);
-        if (user is null || !passwords.Verify(user, command.Password!))
+        if (user is null || !passwords.Verify(user, command.Password!) || user.IsDisabled)
         {
             throw new AuthenticationFailedException();
         }
