@@ -1,3 +1,5 @@
+using GridCase.Api.Administration.Calendar;
+using GridCase.Api.Administration.Catalogue;
 using GridCase.Domain.Organisation;
 using Microsoft.AspNetCore.Authorization;
 
@@ -15,6 +17,7 @@ public static class AdministrationRoutes
     public static void MapAdministration(this IEndpointRouteBuilder api)
     {
         var admin = api.MapGroup("/api/admin").WithTags("Administration");
-        _ = admin;
+        admin.MapCatalogueAdministration();
+        admin.MapCalendarAdministration();
     }
 }
