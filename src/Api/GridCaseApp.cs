@@ -74,6 +74,7 @@ public static class GridCaseApp
         services.AddScoped<Bootstrap>();
         services.AddUserAdministration();
         services.AddSingleton<ReferenceData>();
+        services.AddSingleton<GridCase.Api.Administration.Calendar.CalendarWarnings>();
         services.AddHostedService<ReferenceDataRefresher>();
         services.AddSingleton<StartupState>();
         services.AddHostedService<DatabaseStartup>();
@@ -112,7 +113,7 @@ public static class GridCaseApp
         AddEngine(services);
         services.AddGridCaseTimers(settings);
 
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]).AddCheck<CalendarReadyCheck>("calendar", tags: ["ready"]);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "GridCase API", Version = "v1" }));
     }
@@ -160,7 +161,7 @@ public static class GridCaseApp
     private static void MapRoutes(WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthResponse.WriteAsync });
 
         app.MapIssueToken();
         var api = app.MapGroup("").RequireAuthorization();

@@ -1,6 +1,8 @@
 using GridCase.Api.Administration.Changes;
 using GridCase.Api.Administration.Units;
 using GridCase.Api.Administration.Users;
+using GridCase.Api.Administration.Calendar;
+using GridCase.Api.Administration.Catalogue;
 using GridCase.Domain.Organisation;
 using Microsoft.AspNetCore.Authorization;
 
@@ -21,5 +23,7 @@ public static class AdministrationRoutes
         admin.MapUnits();
         admin.MapChanges();
         admin.MapUsers();
+        admin.MapCatalogueAdministration();
+        admin.MapCalendarAdministration();
     }
 }

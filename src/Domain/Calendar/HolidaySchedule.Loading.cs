@@ -16,6 +16,8 @@ public sealed partial class HolidaySchedule
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+        // Stored documents keep their Chinese names readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The years that have a schedule file shipped with the product, ascending.</summary>
@@ -78,6 +80,10 @@ public sealed partial class HolidaySchedule
             ? throw Invalid("The schedule document is empty.")
             : new HolidaySchedule(document.Year, document.Source, document.Holidays, document.MakeUpWorkdays);
     }
+
+    /// <summary>The schedule as a document <see cref="FromJson"/> reads (the format of the shipped files).</summary>
+    public string ToJson() =>
+        JsonSerializer.Serialize(new Document(Year, Source, [.. Holidays], [.. MakeUpWorkdays]), JsonOptions);
 
     private sealed record Document(int Year, string Source, ScheduledDay[] Holidays, ScheduledDay[] MakeUpWorkdays);
 }

@@ -48,6 +48,9 @@ public sealed class WorkingCalendar
 
     public bool HasScheduleFor(int year) => _schedules.ContainsKey(year);
 
+    /// <summary>The holiday schedule this calendar follows in <paramref name="year"/>, or null (a plain Monday-to-Friday year).</summary>
+    public HolidaySchedule? ScheduleFor(int year) => _schedules.GetValueOrDefault(year);
+
     public bool IsWorkingDay(DateOnly day)
     {
         if (_schedules.TryGetValue(day.Year, out var schedule))

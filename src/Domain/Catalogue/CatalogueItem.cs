@@ -4,7 +4,8 @@ namespace GridCase.Domain.Catalogue;
 
 /// <summary>
 /// One matter admitted into the grid (入格事项). Items are added in batches with a catalogue version
-/// ("成熟一批，纳入一批") and never changed silently.
+/// ("成熟一批，纳入一批") and never changed silently; an item can be withdrawn (退出清单) in a later version: no new
+/// reports name it, cases already running go on with it.
 /// </summary>
 public sealed class CatalogueItem
 {
@@ -17,6 +18,11 @@ public sealed class CatalogueItem
     public bool CountsTowardClosureRate { get; }
     public int AddedInVersion { get; }
 
+    /// <summary>The catalogue version that withdrew the item, if any.</summary>
+    public int? WithdrawnInVersion { get; }
+
+    public bool IsWithdrawn => WithdrawnInVersion is not null;
+
     public CatalogueItem(
         string code,
         string name,
@@ -25,7 +31,8 @@ public sealed class CatalogueItem
         OrgLevel defaultLevel,
         IReadOnlyDictionary<Difficulty, int> timeLimitHours,
         bool countsTowardClosureRate,
-        int addedInVersion)
+        int addedInVersion,
+        int? withdrawnInVersion = null)
     {
         if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(name))
         {
@@ -50,6 +57,11 @@ public sealed class CatalogueItem
             throw new DomainRuleException("catalogue.version", $"Item {code}: catalogue versions start at 1.");
         }
 
+        if (withdrawnInVersion <= addedInVersion)
+        {
+            throw new DomainRuleException("catalogue.version", $"Item {code} added in version {addedInVersion} cannot be withdrawn in version {withdrawnInVersion}.");
+        }
+
         Code = code;
         Name = name;
         CategoryCode = categoryCode;
@@ -58,7 +70,12 @@ public sealed class CatalogueItem
         TimeLimitHours = new Dictionary<Difficulty, int>(timeLimitHours);
         CountsTowardClosureRate = countsTowardClosureRate;
         AddedInVersion = addedInVersion;
+        WithdrawnInVersion = withdrawnInVersion;
     }
+
+    /// <summary>The same item, withdrawn from <paramref name="version"/> on (items are immutable: kept versions share them).</summary>
+    public CatalogueItem WithdrawnIn(int version) =>
+        new(Code, Name, CategoryCode, OwningDepartment, DefaultLevel, TimeLimitHours, CountsTowardClosureRate, AddedInVersion, version);
 
     public int TimeLimitFor(Difficulty difficulty) => TimeLimitHours[difficulty];
 }

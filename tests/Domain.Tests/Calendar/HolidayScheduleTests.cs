@@ -120,6 +120,21 @@ public class HolidayScheduleTests
         Assert.That(schedule.Holidays.Select(d => d.Date), Is.EqualTo(Dates(["2026-10-01", "2026-10-02"])));
     }
 
+    [Test]
+    public void A_schedule_written_as_a_document_reads_back_the_same()
+    {
+        var shipped = HolidaySchedule.Load(2026);
+
+        var json = shipped.ToJson();
+        var read = HolidaySchedule.FromJson(json);
+
+        Assert.That(read.Year, Is.EqualTo(2026));
+        Assert.That(read.Source, Is.EqualTo(shipped.Source));
+        Assert.That(read.Holidays, Is.EqualTo(shipped.Holidays));
+        Assert.That(read.MakeUpWorkdays, Is.EqualTo(shipped.MakeUpWorkdays));
+        Assert.That(json, Does.Contain("\"春节\"").And.Contain("\"makeUpWorkdays\""), "names stay readable, fields as in the shipped files");
+    }
+
     private static string Document(int year, string holidays, string makeUpWorkdays) =>
         $$"""{ "year": {{year}}, "source": "test", "holidays": {{holidays}}, "makeUpWorkdays": {{makeUpWorkdays}} }""";
 

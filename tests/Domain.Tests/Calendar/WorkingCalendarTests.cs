@@ -50,6 +50,8 @@ public partial class WorkingCalendarTests
         Assert.That(_calendar.ScheduledYears, Is.EqualTo(new[] { 2025, 2026 }));
         Assert.That(_calendar.HasScheduleFor(2026), Is.True);
         Assert.That(_calendar.HasScheduleFor(2027), Is.False);
+        Assert.That(_calendar.ScheduleFor(2026)!.Year, Is.EqualTo(2026));
+        Assert.That(_calendar.ScheduleFor(2027), Is.Null);
     }
 
     [Test]

@@ -50,7 +50,59 @@ public abstract class CatalogueStoreContract(DatabaseProvider provider) : Provid
         await using var db = Database.NewContext();
         await new CatalogueStore(db).SaveAsync(newer);
 
-        Assert.ThrowsAsync<InvalidOperationException>(() => new CatalogueStore(db).SaveAsync(older));
+        Assert.ThrowsAsync<CatalogueVersionConflictException>(() => new CatalogueStore(db).SaveAsync(older));
+    }
+
+    [Test]
+    public async Task A_withdrawal_is_stored_as_a_new_version_and_reads_back_flagged()
+    {
+        var county = UnitCode.Parse("140522");
+        var catalogue = new MatterCatalogue(county);
+        catalogue.AdmitBatch([new CatalogueCategory("C1", "综治")], [Item("W1", 1), Item("W2", 1)]);
+        await using (var db = Database.NewContext())
+        {
+            await new CatalogueStore(db).SaveAsync(catalogue);
+        }
+
+        catalogue.Withdraw("W1");
+        await using (var db = Database.NewContext())
+        {
+            await new CatalogueStore(db).SaveAsync(catalogue);
+        }
+
+        await using var read = Database.NewContext();
+        var loaded = await new CatalogueStore(read).LoadAsync(county);
+        Assert.That(loaded!.Version, Is.EqualTo(2));
+        Assert.That(loaded.Find("W1")!.WithdrawnInVersion, Is.EqualTo(2));
+        Assert.That(loaded.Find("W2")!.IsWithdrawn, Is.False);
+        Assert.That(loaded.Items.Select(i => i.Code), Is.EqualTo(new[] { "W1", "W2" }));
+    }
+
+    [Test]
+    public async Task Of_two_withdrawals_saved_at_the_same_version_the_second_is_refused()
+    {
+        var county = UnitCode.Parse("140523");
+        var first = new MatterCatalogue(county);
+        first.AdmitBatch([new CatalogueCategory("C1", "综治")], [Item("X1", 1), Item("X2", 1)]);
+        await using (var db = Database.NewContext())
+        {
+            await new CatalogueStore(db).SaveAsync(first);
+        }
+
+        await using var mine = Database.NewContext();
+        await using var theirs = Database.NewContext();
+        var myCatalogue = (await new CatalogueStore(mine).LoadAsync(county))!;
+        var theirCatalogue = (await new CatalogueStore(theirs).LoadAsync(county))!;
+        myCatalogue.Withdraw("X1");
+        theirCatalogue.Withdraw("X2");
+
+        await new CatalogueStore(mine).SaveAsync(myCatalogue);
+
+        Assert.That(async () => await new CatalogueStore(theirs).SaveAsync(theirCatalogue), Throws.InstanceOf<CatalogueVersionConflictException>());
+        await using var read = Database.NewContext();
+        var stored = (await new CatalogueStore(read).LoadAsync(county))!;
+        Assert.That(stored.Version, Is.EqualTo(2));
+        Assert.That(stored.Items.Where(i => i.IsWithdrawn).Select(i => i.Code), Is.EqualTo(new[] { "X1" }));
     }
 
     [Test]

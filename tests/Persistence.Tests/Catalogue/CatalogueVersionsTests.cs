@@ -2,6 +2,7 @@ using GridCase.Domain.Catalogue;
 using GridCase.Domain.Organisation;
 using GridCase.Persistence.Catalogue;
 using GridCase.Persistence.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using static GridCase.Persistence.Tests.Catalogue.CatalogueStoreContract;
 
 namespace GridCase.Persistence.Tests.Catalogue;
@@ -102,7 +103,7 @@ public sealed class CatalogueVersionsTests() : ProviderFixture(DatabaseProvider.
 
         await SaveAsync(mine);
 
-        Assert.That(async () => await SaveAsync(theirs), Throws.InvalidOperationException.With.Message.Contains("already has a version 2"));
+        Assert.That(async () => await SaveAsync(theirs), Throws.InstanceOf<CatalogueVersionConflictException>().With.Message.Contains("already has a version 2"));
         await using var read = Database.NewContext();
         var stored = await new CatalogueStore(read).LoadAsync(county);
         Assert.That(stored!.Items.Select(i => i.Code), Is.EqualTo(new[] { "A1", "A2", "B1" }));
@@ -125,6 +126,44 @@ public sealed class CatalogueVersionsTests() : ProviderFixture(DatabaseProvider.
 
         Assert.That(loaded!.Version, Is.EqualTo(1));
         Assert.That(loaded.Find("LATE"), Is.Null);
+    }
+
+    [Test]
+    public async Task A_withdrawal_of_a_later_version_than_the_one_read_is_not_part_of_it()
+    {
+        var county = UnitCode.Parse("140528");
+        await SaveAsync(FirstVersion(county));
+        await using (var db = Database.NewContext())
+        {
+            // A withdrawal saved as version 2, caught between reading the version number (still 1) and reading the items.
+            var row = await db.CatalogueItems.SingleAsync(i => i.County == county && i.Code == "A1");
+            row.WithdrawnInVersion = 2;
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = Database.NewContext();
+        var loaded = await new CatalogueStore(read).LoadAsync(county);
+
+        Assert.That(loaded!.Version, Is.EqualTo(1));
+        Assert.That(loaded.Find("A1")!.IsWithdrawn, Is.False);
+    }
+
+    [Test]
+    public async Task After_a_withdrawal_the_kept_earlier_version_still_has_the_item_and_the_new_one_flags_it()
+    {
+        var county = UnitCode.Parse("140529");
+        await SaveAsync(FirstVersion(county));
+        var loaded = (await LoadAsync(county))!;
+        var before = Describe(loaded);
+
+        loaded.Withdraw("A2");
+        await SaveAsync(loaded);
+        var reloaded = (await LoadAsync(county))!;
+
+        Assert.That(reloaded.Version, Is.EqualTo(2));
+        Assert.That(reloaded.Find("A2")!.WithdrawnInVersion, Is.EqualTo(2));
+        Assert.That(Describe(MatterCatalogue.Restore(county, 1, _versions.Find(county, 1)!.Categories, _versions.Find(county, 1)!.Items)), Is.EqualTo(before));
+        Assert.That(_versions.Find(county, 1)!.Items.Single(i => i.Code == "A2").IsWithdrawn, Is.False);
     }
 
     private static MatterCatalogue FirstVersion(UnitCode county)

@@ -46,6 +46,11 @@ public sealed class ReportEventHandler(
         var county = org.Current.AreaAt(grid.Code, OrgLevel.County)!;
         var item = (await catalogues.LoadAsync(county.Code, cancellationToken))?.Find(command.CatalogueItemCode!)
             ?? throw Invalid("catalogueItemCode", $"{county.Name}入格事项清单中没有 {command.CatalogueItemCode} / not in the catalogue of {county.Code}.");
+        if (item.WithdrawnInVersion is { } withdrawn)
+        {
+            throw Invalid("catalogueItemCode", $"事项已退出清单：{item.Code}（第 {withdrawn} 版）/ item {item.Code} was withdrawn from the catalogue of {county.Code} in version {withdrawn}.");
+        }
+
         var definitionId = await DefinitionAsync(command, grid, county, cancellationToken);
 
         var now = clock.GetUtcNow();

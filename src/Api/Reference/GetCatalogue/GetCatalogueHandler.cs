@@ -41,5 +41,7 @@ public sealed class GetCatalogueHandler(CatalogueStore catalogues, OrgStore org)
         item.DefaultLevel.ToString(),
         item.TimeLimitHours.ToDictionary(p => ((int)p.Key).ToString(System.Globalization.CultureInfo.InvariantCulture), p => p.Value),
         item.CountsTowardClosureRate,
-        item.AddedInVersion);
+        item.AddedInVersion,
+        item.IsWithdrawn,
+        item.WithdrawnInVersion);
 }

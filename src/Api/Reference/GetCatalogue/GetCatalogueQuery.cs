@@ -3,7 +3,7 @@ using Mediator;
 
 namespace GridCase.Api.Reference.GetCatalogue;
 
-/// <summary>A county's matter catalogue; without <c>County</c>, the caller's own county.</summary>
+/// <summary>A county's matter catalogue; without <c>County</c>, the caller's own county. Withdrawn items are listed, flagged.</summary>
 public sealed record GetCatalogueQuery(string? County, Actor Caller) : IQuery<CatalogueResponse>;
 
 public sealed record CatalogueResponse(string County, int Version, IReadOnlyList<CategoryResponse> Categories);
@@ -17,4 +17,6 @@ public sealed record ItemResponse(
     string DefaultLevel,
     IReadOnlyDictionary<string, int> TimeLimitHours,
     bool CountsTowardClosureRate,
-    int AddedInVersion);
+    int AddedInVersion,
+    bool Withdrawn,
+    int? WithdrawnInVersion);
