@@ -7,10 +7,11 @@ public static class WebConsole
 
     public static WebApplication UseGridCaseWebConsole(this WebApplication app)
     {
-        // Only the console's own routes fall back to the app; /api, /health and /swagger keep their ProblemDetails.
+        // Only the console's own routes (its routes.json) fall back to the app; /api, /health and /swagger keep their ProblemDetails.
+        var routes = ConsoleRoutes.Load(app.Environment.WebRootFileProvider);
         app.Use((context, next) =>
         {
-            if (HttpMethods.IsGet(context.Request.Method) && IsConsoleRoute(context.Request.Path))
+            if (HttpMethods.IsGet(context.Request.Method) && routes.Matches(context.Request.Path))
             {
                 context.Request.Path = AppEntry;
             }
@@ -20,16 +21,5 @@ public static class WebConsole
         app.UseDefaultFiles();
         app.UseStaticFiles();
         return app;
-    }
-
-    public static bool IsConsoleRoute(PathString path)
-    {
-        var segments = (path.Value ?? "").Trim('/').Split('/');
-        return segments switch
-        {
-            ["designer" or "queue" or "replay"] => true,
-            ["replay", var caseId] => caseId.Length > 0,
-            _ => false,
-        };
     }
 }

@@ -1,7 +1,6 @@
-import { createContext, useContext } from 'react';
-
-// Chinese first; English is the switch. A missing English text falls back to Chinese, a missing key to itself.
-const zh = {
+// Chinese first; English is the switch. Both languages have every key (the types say so); a key computed from
+// data that is not here shows as itself.
+export const zh = {
   appName: '全科网格事件管理',
   signIn: '登录', signOut: '退出', username: '用户名', password: '密码',
   signInFailed: '用户名或密码错误', language: 'English',
@@ -48,7 +47,9 @@ const zh = {
   addRow: '添加一行', deleteRow: '删除此行', moveUp: '上移', moveDown: '下移', cellHint: '* 任意；1..2 区间；>=3 比较；a, b 任一',
 };
 
-const en = {
+export type MessageKey = keyof typeof zh;
+
+export const en: Record<MessageKey, string> = {
   appName: 'Grid case management',
   signIn: 'Sign in', signOut: 'Sign out', username: 'User name', password: 'Password',
   signInFailed: 'Wrong user name or password', language: '中文',
@@ -93,7 +94,7 @@ const en = {
 };
 
 // Domain words shown in lists and forms.
-const zhTerms = {
+export const zhTerms: Record<string, string> = {
   filed: '立案', invalid: '不予立案', resolved: '已办结', returned: '退回', extension: '申请延期', parked: '挂起',
   escalate: '上报', assisted: '已协办', done: '完成', overdue: '超时', top: '到顶',
   difficulty: '难度等级', scope: '影响范围', closure: '结案类型', reason: '理由', resolution: '处理结果',
@@ -106,27 +107,3 @@ const zhTerms = {
   TimerFired: '计时到期', VariableSet: '变量赋值', Routed: '流转', Closed_: '结案', Reassigned: '改派',
   Decided: '规则判定', Notified: '通知',
 };
-
-export const LangContext = createContext({ lang: 'zh', setLang: () => {} });
-
-export function useT() {
-  const { lang } = useContext(LangContext);
-  const dict = lang === 'en' ? en : zh;
-  const t = (key, ...args) => {
-    let text = dict[key] ?? zh[key] ?? key;
-    args.forEach((arg, i) => { text = text.replace(`{${i}}`, arg); });
-    return text;
-  };
-  t.term = (word) => (lang === 'en' ? word : zhTerms[word] ?? word);
-  t.lang = lang;
-  t.date = (value) => (value ? new Date(value).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false }) : '');
-  t.duration = (ms) => {
-    const total = Math.floor(Math.abs(ms) / 60000);
-    const days = Math.floor(total / 1440);
-    const hours = Math.floor((total % 1440) / 60);
-    const minutes = total % 60;
-    if (lang === 'en') return `${days ? `${days}d ` : ''}${hours}h ${minutes}m`;
-    return `${days ? `${days}天` : ''}${hours}小时${minutes}分`;
-  };
-  return t;
-}

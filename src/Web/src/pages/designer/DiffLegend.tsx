@@ -1,0 +1,26 @@
+import { useT } from '../../i18n/useT';
+import type { DiffMarks } from './editorView';
+
+const shownChanges = ['added', 'removed', 'changed', 'moved'] as const;
+
+// Counts per kind of change and the list of differing nodes (with the fields that differ).
+export default function DiffLegend({ diff }: { diff: DiffMarks }) {
+  const t = useT();
+  const count = (change: string) => diff.nodes.filter((n) => n.change === change).length;
+  return (
+    <div className="diff-legend" data-testid="diff-legend">
+      {shownChanges.map((c) => (
+        <span key={c} className={`legend-item legend-${c}`} data-change={c}><i />{t(`change.${c}`)} {count(c)}</span>
+      ))}
+      {diff.fields.length > 0 && <span className="muted small">{diff.fields.map((f) => f.field).join(', ')}</span>}
+      {diff.nodes.length === 0 && <span className="muted">{t('noDifferences')}</span>}
+      <ul className="diff-list">
+        {diff.nodes.map((n) => (
+          <li key={n.id} className={`legend-${n.change}`}>
+            <b>{t.text(`change.${n.change}`)}</b> {n.title || n.id} <small className="muted">({n.id}{n.fields.length ? ` · ${n.fields.map((f) => f.field).join(', ')}` : ''})</small>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

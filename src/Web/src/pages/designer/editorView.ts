@@ -1,0 +1,39 @@
+import type { Connection, DefinitionComparison, DefinitionDocument, DefinitionProblem, DiffChange, FieldChange, NodeDiff } from '../../api/types';
+
+/** What a comparison marks on the canvas and lists in the legend. */
+export interface DiffMarks {
+  /** Node id → its change (unchanged nodes are absent). */
+  changed: Record<string, DiffChange>;
+  /** Edge id (`from:outcome->to`) → its change. */
+  edgeChanges: Record<string, DiffChange>;
+  nodes: NodeDiff[];
+  fields: FieldChange[];
+}
+
+/** What the editor shows: a draft to edit, a version or a comparison to look at. A new key starts a new editor. */
+export interface EditorView {
+  doc: DefinitionDocument;
+  editable: boolean;
+  problems: DefinitionProblem[];
+  label: string;
+  key: string;
+  diff?: DiffMarks;
+}
+
+const edgeId = (c: Connection) => `${c.from}:${c.outcome}->${c.to}`;
+
+/**
+ * A comparison drawn on one canvas: the newer document plus what the older one had and the newer one lost (removed
+ * nodes keep their old place), with every difference marked.
+ */
+export function diffView(comparison: DefinitionComparison, from: DefinitionDocument, to: DefinitionDocument): { doc: DefinitionDocument; diff: DiffMarks } {
+  const differing = comparison.nodes.filter((n) => n.change !== 'unchanged');
+  const changed = Object.fromEntries(differing.map((n) => [n.id, n.change]));
+  const removed = (from.nodes ?? []).filter((n) => changed[n.id] === 'removed');
+  const removedConnections = comparison.connections.filter((c) => c.change === 'removed').map(({ from: source, outcome, to: target }) => ({ from: source, outcome, to: target }));
+  const edgeChanges = Object.fromEntries(comparison.connections.filter((c) => c.change !== 'unchanged').map((c) => [edgeId(c), c.change]));
+  return {
+    doc: { ...to, nodes: [...to.nodes, ...removed], connections: [...to.connections, ...removedConnections] },
+    diff: { changed, edgeChanges, nodes: differing, fields: comparison.fields },
+  };
+}
