@@ -133,6 +133,7 @@ public class DemoCityTests
     {
         var expected = new List<(string, Role, UnitCode)>
         {
+            ("sysadmin", Role.SystemAdmin, UnitCode.Parse("140500")),
             ("admin", Role.PolicyAdmin, UnitCode.Parse("140500")),
             ("auditor", Role.Auditor, UnitCode.Parse("140500")),
         };
