@@ -46,8 +46,8 @@ public sealed partial class UserAdministrationTests
     public async Task Two_grid_members_for_one_grid_in_a_file_are_refused_on_the_second_line_naming_the_first()
     {
         var csv = Header
-            + "imp.g.first,第一人,GridMember,140599002001003,Passw0rd-1\n"
-            + "imp.g.second,第二人,GridMember,140599002001003,Passw0rd-1\n";
+            + "imp.g.first,第一人,GridMember,140599100002002,Passw0rd-1\n"
+            + "imp.g.second,第二人,GridMember,140599100002002,Passw0rd-1\n";
 
         var report = await JsonAsync(await _city.PostAsync("/api/admin/users/import?dryRun=true", Csv(csv)), HttpStatusCode.OK);
 
@@ -58,7 +58,7 @@ public sealed partial class UserAdministrationTests
     [Test]
     public async Task An_apply_with_one_bad_line_writes_nothing_and_the_corrected_file_writes_everything_at_once()
     {
-        var good = "imp.all.one,一号,Handler,140599GA,Passw0rd-1\n" + "imp.all.grid,二号,GridMember,140599002001002,Passw0rd-1\n";
+        var good = "imp.all.one,一号,Handler,140599GA,Passw0rd-1\n" + "imp.all.grid,二号,GridMember,140599200001002,Passw0rd-1\n";
         var before = await _api.CountAsync();
 
         var refused = await ProblemAsync(await _city.PostAsync("/api/admin/users/import", Csv(Header + good + "imp.all.bad,三号,Handler,140599,Passw0rd-1\n")),

@@ -114,14 +114,14 @@ public abstract class UserMainPathTests
         var applied = await JsonAsync(await _admin.PostCsvAsync("/api/admin/users/import", csv), HttpStatusCode.OK);
 
         Assert.That(dryRun.GetProperty("valid").GetBoolean(), Is.True, dryRun.ToString());
-        Assert.That(dryRun.GetProperty("users").GetArrayLength(), Is.EqualTo(15));
+        Assert.That(dryRun.GetProperty("users").GetArrayLength(), Is.EqualTo(16));
         Assert.That(unchanged, Is.EqualTo(before));
         Assert.That(applied.GetProperty("applied").GetBoolean(), Is.True, applied.ToString());
-        Assert.That(await _api.CountAsync(), Is.EqualTo((before.Users + 15, before.Changes + 1)));
-        using var gridMember = await _api.ClientAsync("g140599001001001", "ChangeMe-2026");
+        Assert.That(await _api.CountAsync(), Is.EqualTo((before.Users + 16, before.Changes + 1)));
+        using var gridMember = await _api.ClientAsync("g140599100001001", "ChangeMe-2026");
         using var countyAdmin = await _api.ClientAsync("sa140599", "ChangeMe-2026");
         var own = await JsonAsync(await countyAdmin.GetAsync("/api/admin/users?limit=200"), HttpStatusCode.OK);
-        Assert.That(own.GetProperty("items").GetArrayLength(), Is.EqualTo(15));
+        Assert.That(own.GetProperty("items").GetArrayLength(), Is.EqualTo(16));
     }
 
     [Test]

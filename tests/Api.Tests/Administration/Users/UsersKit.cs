@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using GridCase.Api.Administration;
 using GridCase.Api.Tests.Support;
 using GridCase.Domain.Organisation;
 using GridCase.Persistence;
@@ -22,7 +21,7 @@ public static class UsersKit
     public const string SampleCounty = "140599";
 
     public static readonly string[] SampleGrids =
-        ["140599001001001", "140599001001002", "140599001002001", "140599002001001", "140599002001002", "140599002001003"];
+        ["140599100001001", "140599100001002", "140599100002001", "140599200001001", "140599200001002", "140599100002002"];
 
     /// <summary>The sample file shipped in the repository (found from the test's folder upwards).</summary>
     public static string SampleUsersFile
@@ -111,45 +110,14 @@ public static class UsersKit
     public static Task<(int Users, int Changes)> CountAsync(this GridCaseApiFactory api) =>
         api.InDatabaseAsync(async db => (await db.Users.CountAsync(), await db.AdminChanges.CountAsync()));
 
-    /// <summary>
-    /// Creates 示例县 (140599) under the demo city straight in the database, as the units import will: two townships,
-    /// three villages, six grids, two departments; then reloads the organisation on this node.
-    /// </summary>
+    /// <summary>Imports 示例县 (140599: two townships, three villages, six grids, three departments) under the demo city.</summary>
     public static async Task AddSampleCountyAsync(this GridCaseApiFactory api)
     {
-        await using (var scope = api.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<GridCaseDb>();
-            var city = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Code == UnitCode.Parse("140500"));
-            var county = OrgUnit.Area(UnitCode.Parse(SampleCounty), "示例县", city);
-            var units = new List<OrgUnit> { county };
-            OrgUnit Add(OrgUnit unit)
-            {
-                units.Add(unit);
-                return unit;
-            }
-
-            foreach (var (township, villages) in new[] { ("001", new[] { "001", "002" }), ("002", new[] { "001" }) })
-            {
-                var t = Add(OrgUnit.Area(UnitCode.Parse(SampleCounty + township), $"示例{township}镇", county));
-                foreach (var village in villages)
-                {
-                    var v = Add(OrgUnit.Area(UnitCode.Parse(t.Code.Value + village), $"示例{township}{village}村", t));
-                    foreach (var grid in SampleGrids.Where(g => g.StartsWith(v.Code.Value, StringComparison.Ordinal)))
-                    {
-                        Add(OrgUnit.Area(UnitCode.Parse(grid), $"{v.Name}第{grid[^1]}网格", v)).Describe(GridType.Rural, null, null);
-                    }
-                }
-            }
-
-            Add(OrgUnit.Department(UnitCode.Parse(SampleCounty + "GA"), "示例县公安局", county));
-            Add(OrgUnit.Department(UnitCode.Parse(SampleCounty + "HB"), "示例县生态环境局", county));
-            db.OrgUnits.AddRange(units);
-            await scope.ServiceProvider.GetRequiredService<AdminLog>().TouchAsync(ReferenceVersionRow.Organisation, CancellationToken.None);
-            await db.SaveChangesAsync();
-        }
-
-        await api.Services.GetRequiredService<ReferenceData>().RefreshAsync();
+        // The shipped sample (samples/import/units.csv) through the import route, as the demo city's system administrator.
+        using var admin = await api.ClientAsync("sysadmin", "demo");
+        var units = await File.ReadAllTextAsync(Path.Combine(Path.GetDirectoryName(SampleUsersFile)!, "units.csv"));
+        var applied = await JsonAsync(await admin.PostCsvAsync("/api/admin/units/import?dryRun=false", units), HttpStatusCode.OK);
+        Assert.That(applied.GetProperty("applied").GetBoolean(), Is.True, applied.ToString());
     }
 
     /// <summary>Adds a retired village under 梅杏社区's township, for the refusals that need one.</summary>
