@@ -24,10 +24,10 @@ public sealed class GridCaseApiFactory(
     private PostgresTestDatabase? _database;
 
     /// <summary>The API on a fresh PostgreSQL database of its own, dropped when the factory is disposed (skipped without a server, except in CI).</summary>
-    public static async Task<GridCaseApiFactory> OnPostgresAsync(string databasePrefix)
+    public static async Task<GridCaseApiFactory> OnPostgresAsync(string databasePrefix, IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await PostgresTestDatabase.CreateAsync(databasePrefix);
-        return new GridCaseApiFactory("postgres", database.ConnectionString) { _database = database };
+        return new GridCaseApiFactory("postgres", database.ConnectionString, settings: settings) { _database = database };
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
