@@ -7,7 +7,8 @@ namespace GridCase.Api.Infrastructure;
 
 /// <summary>
 /// Turns every expected failure into ProblemDetails: bad input 400 (fields named), sign-in 401, role 403,
-/// unknown ids 404, a refused transition 409, a broken domain rule 422. Anything else stays a 500.
+/// unknown ids 404, a refused transition 409, a broken domain rule 422, not now 429/503 (with Retry-After).
+/// Anything else stays a 500.
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -51,6 +52,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
                 Problem(StatusCodes.Status409Conflict, "concurrent-change", exception.Message),
             GridCase.Api.Events.RefusalException refused => Refused(refused.Refusal),
             AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, "authentication", exception.Message),
+            RetryLaterException later => Problem(later.Status, later.Code, later.Message),
             ForbiddenException => Problem(StatusCodes.Status403Forbidden, "forbidden", exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, "not-found", exception.Message),
             InvalidTransitionException domain => Problem(StatusCodes.Status409Conflict, domain.Code, exception.Message),
@@ -64,6 +66,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is RetryLaterException retry)
+        {
+            httpContext.Response.Headers.RetryAfter = retry.RetryAfterSeconds;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
