@@ -7,13 +7,14 @@ namespace GridCase.Api.Auth.SignInProtection;
 /// Wrong passwords for user names that do not exist, counted in memory by the same rule as an account's
 /// (<see cref="GridCase.Domain.Organisation.User.RecordFailedSignIn"/>): otherwise only existing names would ever be
 /// locked, and a lockout would tell which names exist. Per node, and bounded: names idle for a lockout period are
-/// forgotten, and while <see cref="MaxNames"/> names are tracked new ones are not.
+/// forgotten, and while <see cref="MaxNames"/> names are tracked new ones are not counted.
 /// </summary>
 public sealed class UnknownUserLockouts(GridCaseSettings settings)
 {
     public const int MaxNames = 10_000;
 
     private readonly ConcurrentDictionary<string, Attempts> _names = new(StringComparer.Ordinal);
+    private long _lastSweepTicks;
 
     public DateTime? LockedUntil(string userName) => _names.TryGetValue(userName, out var attempts) ? attempts.LockedUntil : null;
 
@@ -29,7 +30,8 @@ public sealed class UnknownUserLockouts(GridCaseSettings settings)
             }
         }
 
-        return _names.AddOrUpdate(userName, (_, at) => Fail(new Attempts(0, null, at), at), (_, attempts, at) => Fail(attempts, at), now).LockedUntil;
+        var until = _names.AddOrUpdate(userName, (_, at) => Fail(new Attempts(0, null, at), at), (_, attempts, at) => Fail(attempts, at), now).LockedUntil;
+        return until > now ? until : null;
     }
 
     private Attempts Fail(Attempts attempts, DateTime now)
@@ -47,6 +49,13 @@ public sealed class UnknownUserLockouts(GridCaseSettings settings)
 
     private void Forget(DateTime now)
     {
+        // A full sweep at most once a minute: a flood of new names must not walk the whole table at every attempt.
+        var last = new DateTime(Interlocked.Read(ref _lastSweepTicks), DateTimeKind.Utc);
+        if (now - last < TimeSpan.FromMinutes(1) || Interlocked.CompareExchange(ref _lastSweepTicks, now.Ticks, last.Ticks) != last.Ticks)
+        {
+            return;
+        }
+
         foreach (var (name, attempts) in _names)
         {
             if (attempts.LastSeen + settings.SignIn.LockoutDuration <= now && !(attempts.LockedUntil > now))
