@@ -48,7 +48,7 @@ public static class SignInFlood
         {
             var dll = ServerProcess.PublishApi(root);
             Console.WriteLine($"sign-in flood: {options.FloodClients} flood clients, ordinary traffic {options.FloodTraffic}/s, {options.FloodSeconds} s per phase; {Environment.ProcessorCount} cores");
-            await using var server = await ServerProcess.StartAsync(dll, Directory.CreateDirectory(Path.Combine(scratch.FullName, "data")).FullName, null, ct);
+            await using var server = await ServerProcess.StartAsync(dll, Directory.CreateDirectory(Path.Combine(scratch.FullName, "data")).FullName, null, ct, options.ServerArgs);
             Console.WriteLine($"      {server.BaseAddress} (pid {server.ProcessId}) started in {server.FirstCommand.TotalMilliseconds:F0} ms");
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
             {
@@ -103,7 +103,8 @@ public static class SignInFlood
             Print(flooded);
 
             var report = new SignInFloodReport(DateTimeOffset.Now, Environment.ProcessorCount,
-                "dotnet artifacts/server/GridCase.Api.dll (Release, ReadyToRun) --GridCase:Demo=true, SQLite, sign-in limits per address and name lifted, password checks bounded by default",
+                "dotnet artifacts/server/GridCase.Api.dll (Release, ReadyToRun) --GridCase:Demo=true, SQLite, sign-in limits per address and name lifted"
+                + (options.ServerArgs.Count == 0 ? ", password checks bounded by default" : " " + string.Join(' ', options.ServerArgs)),
                 options.FloodTraffic, options.FloodSeconds, options.FloodClients, timing, idle, flooded, Math.Round(flooded.P99Ms / idle.P99Ms, 2));
             var path = Path.Combine(Directory.CreateDirectory(Path.Combine(root, "bench", "results")).FullName, "signin-flood.json");
             await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, SignInFloodReport.Json), ct);
