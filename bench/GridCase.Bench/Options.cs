@@ -14,9 +14,20 @@ public sealed record BenchOptions
     public double BaselineSeconds { get; init; } = 3;
     public int PeerCases { get; init; } = 2000;
 
+    /// <summary>Instead of the case loop: ordinary traffic idle and during a wrong-password flood (see <see cref="GridCase.Bench.SignInFlood"/>).</summary>
+    public bool SignInFlood { get; init; }
+    public int FloodClients { get; init; } = 32;
+    public double FloodTraffic { get; init; } = 40;
+    public double FloodSeconds { get; init; } = 20;
+
+    /// <summary>Extra <c>--Key=value</c> arguments for the server of the flood run (e.g. another password-check bound).</summary>
+    public IReadOnlyList<string> ServerArgs { get; init; } = [];
+
     public const string Usage =
         "usage: dotnet run -c Release --project bench/GridCase.Bench -- --cases N [--db sqlite|postgres] [--rate R] [--clients C]\n" +
-        "       [--warmup W (2000)] [--pg <connection string> (else env GRIDCASE_TEST_POSTGRES)] [--baseline-seconds S (3)] [--peer-cases P (2000)]";
+        "       [--warmup W (2000)] [--pg <connection string> (else env GRIDCASE_TEST_POSTGRES)] [--baseline-seconds S (3)] [--peer-cases P (2000)]\n" +
+        "   or: dotnet run -c Release --project bench/GridCase.Bench -- --signin-flood [--flood-clients C (32)] [--flood-traffic R/s (40)] [--flood-seconds S (20)]\n" +
+        "       [--server-arg --Key=value ...]";
 
     public static BenchOptions Parse(string[] args)
     {
@@ -34,6 +45,11 @@ public sealed record BenchOptions
                 "--pg" => o with { Postgres = Next() },
                 "--baseline-seconds" => o with { BaselineSeconds = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--peer-cases" => o with { PeerCases = PositiveInt(Next(), "--peer-cases") },
+                "--signin-flood" => o with { SignInFlood = true },
+                "--flood-clients" => o with { FloodClients = PositiveInt(Next(), "--flood-clients") },
+                "--flood-traffic" => o with { FloodTraffic = PositiveInt(Next(), "--flood-traffic") },
+                "--flood-seconds" => o with { FloodSeconds = PositiveInt(Next(), "--flood-seconds") },
+                "--server-arg" => o with { ServerArgs = [.. o.ServerArgs, Next()] },
                 _ => throw new ArgumentException($"unknown argument {args[i]}"),
             };
         }

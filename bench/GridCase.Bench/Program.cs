@@ -23,6 +23,11 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 var ct = cancel.Token;
+if (options.SignInFlood)
+{
+    return await SignInFlood.RunAsync(ServerProcess.RepoRoot(), options, ct);
+}
+
 var root = ServerProcess.RepoRoot();
 var scratch = Directory.CreateTempSubdirectory("gridcase-bench-");
 var postgres = options.Db == "postgres";

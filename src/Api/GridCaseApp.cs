@@ -4,6 +4,7 @@ using GridCase.Api.Administration.Users;
 using GridCase.Api.Auth;
 using GridCase.Api.Auth.ChangePassword;
 using GridCase.Api.Auth.IssueToken;
+using GridCase.Api.Auth.SignInProtection;
 using GridCase.Api.Demo;
 using GridCase.Api.Health;
 using GridCase.Api.Infrastructure;
@@ -54,8 +55,9 @@ public static class GridCaseApp
         UsePipeline(app);
         MapRoutes(app);
         app.Lifetime.ApplicationStarted.Register(() =>
-            app.Logger.LogInformation("GridCase is ready {Elapsed} ms after the process started: open {Urls} (API docs at /swagger).",
-                (int)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds, string.Join(", ", app.Urls)));
+            app.Logger.LogInformation("GridCase is ready {Elapsed} ms after the process started: open {Urls}{Docs}.",
+                (int)(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds, string.Join(", ", app.Urls),
+                settings.Swagger ? " (API docs at /swagger)" : ""));
         return app;
     }
 
@@ -104,6 +106,7 @@ public static class GridCaseApp
         services.AddSingleton(signingKey);
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<TokenIssuer>();
+        services.AddSignInProtection(settings.SignIn);
         services.AddGridCaseAuthentication(settings);
         services.AddAuthorization(options =>
         {
@@ -139,6 +142,7 @@ public static class GridCaseApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.Use((context, next) =>
         {
@@ -151,8 +155,13 @@ public static class GridCaseApp
             return next(context);
         });
         app.UseStatusCodePages();
-        app.UseSwagger();
-        app.UseSwaggerUI();
+        app.UseSignInProtection();
+        if (app.Services.GetRequiredService<GridCaseSettings>().Swagger)
+        {
+            app.UseSwagger();
+            app.UseSwaggerUI();
+        }
+
         app.UseGridCaseWebConsole();
         app.UseAuthentication();
         app.UseAuthorization();

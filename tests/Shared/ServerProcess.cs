@@ -88,7 +88,8 @@ public sealed class ServerProcess : IAsyncDisposable
         return publish.ExitCode == 0 && File.Exists(dll) ? dll : throw new InvalidOperationException("publishing src/Api failed.");
     }
 
-    public static async Task<ServerProcess> StartAsync(string dll, string dataDirectory, string? postgresConnectionString, CancellationToken ct)
+    public static async Task<ServerProcess> StartAsync(
+        string dll, string dataDirectory, string? postgresConnectionString, CancellationToken ct, IEnumerable<string>? extraArguments = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -98,7 +99,12 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--GridCase:Demo=true", $"--GridCase:DataDirectory={dataDirectory}" })
+        // Every client of the harness is on 127.0.0.1 and signs in as the same few demo users: no sign-in limits by address or name.
+        foreach (var arg in new[]
+                 {
+                     dll, "--urls", $"http://127.0.0.1:{port}", "--GridCase:Demo=true", $"--GridCase:DataDirectory={dataDirectory}",
+                     "--GridCase:Auth:SignIn:PerAddressPerMinute=1000000", "--GridCase:Auth:SignIn:PerUserPerMinute=1000000",
+                 }.Concat(extraArguments ?? []))
         {
             info.ArgumentList.Add(arg);
         }

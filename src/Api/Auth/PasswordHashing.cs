@@ -10,6 +10,8 @@ public sealed class PasswordHashing
 
     public string Hash(string password) => _hasher.HashPassword(null!, password);
 
-    public bool Verify(User user, string password) =>
-        _hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
+    public bool Verify(User user, string password) => Matches(user.PasswordHash, password);
+
+    public bool Matches(string passwordHash, string password) =>
+        _hasher.VerifyHashedPassword(null!, passwordHash, password) != PasswordVerificationResult.Failed;
 }

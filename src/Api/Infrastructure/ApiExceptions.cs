@@ -24,3 +24,17 @@ public sealed class ProblemException(int status, string code, string message, IR
 
     public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions;
 }
+
+/// <summary>
+/// Not now: too many attempts (429) or too busy (503). The answer carries <c>Retry-After</c>, in whole seconds.
+/// </summary>
+public sealed class RetryLaterException(int status, string code, string message, TimeSpan retryAfter) : Exception(message)
+{
+    public int Status { get; } = status;
+
+    public string Code { get; } = code;
+
+    public TimeSpan RetryAfter { get; } = retryAfter;
+
+    public string RetryAfterSeconds => ((long)Math.Max(1, Math.Ceiling(RetryAfter.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,3 +1,4 @@
+using GridCase.Api.Auth.SignInProtection;
 using GridCase.Persistence;
 
 namespace GridCase.Api.Infrastructure;
@@ -13,6 +14,12 @@ public sealed record GridCaseSettings(PersistenceOptions Persistence, bool Demo,
 
     /// <summary>An OpenID Connect provider whose tokens are accepted besides GridCase's own, when configured.</summary>
     public ExternalIdentitySettings? ExternalIdentity { get; init; }
+
+    /// <summary>Sign-in limits and lockout (<c>GridCase:Auth:SignIn:*</c>).</summary>
+    public SignInSettings SignIn { get; init; } = SignInSettings.Default;
+
+    /// <summary>Whether /swagger serves the API description and its UI (<c>GridCase:Swagger</c>; on in demo mode, off otherwise).</summary>
+    public bool Swagger { get; init; }
 
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
@@ -69,10 +76,19 @@ public sealed record GridCaseSettings(PersistenceOptions Persistence, bool Demo,
             throw new ConfigurationException($"GridCase:Auth:TokenLifetime must be a positive time span such as 08:00:00, not '{lifetimeText}'.");
         }
 
+        var swaggerText = configuration["GridCase:Swagger"];
+        var swagger = demo;
+        if (!string.IsNullOrWhiteSpace(swaggerText) && !bool.TryParse(swaggerText, out swagger))
+        {
+            throw new ConfigurationException($"GridCase:Swagger must be true or false, not '{swaggerText}'.");
+        }
+
         return new GridCaseSettings(persistence, demo, signingKey, lifetime)
         {
             Bootstrap = BootstrapSettings.From(configuration),
             ExternalIdentity = ExternalIdentitySettings.From(configuration),
+            SignIn = SignInSettings.From(configuration),
+            Swagger = swagger,
         };
     }
 

@@ -7,7 +7,8 @@ namespace GridCase.Api.Infrastructure;
 
 /// <summary>
 /// Turns every expected failure into ProblemDetails: bad input 400 (fields named), sign-in 401, role 403,
-/// unknown ids 404, a refused transition 409, a broken domain rule 422. Anything else stays a 500.
+/// unknown ids 404, a refused transition 409, a broken domain rule 422, not now 429/503 (with Retry-After).
+/// Anything else stays a 500.
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
@@ -52,6 +53,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
             GridCase.Api.Events.RefusalException refused => Refused(refused.Refusal),
             ProblemException detailed => WithExtensions(Problem(detailed.Status, detailed.Code, detailed.Message), detailed.Extensions),
             AuthenticationFailedException => Problem(StatusCodes.Status401Unauthorized, "authentication", exception.Message),
+            RetryLaterException later => Problem(later.Status, later.Code, later.Message),
             ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, forbidden.Code, exception.Message),
             NotFoundException => Problem(StatusCodes.Status404NotFound, "not-found", exception.Message),
             InvalidTransitionException domain => Problem(StatusCodes.Status409Conflict, domain.Code, exception.Message),
@@ -65,6 +67,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is RetryLaterException retry)
+        {
+            httpContext.Response.Headers.RetryAfter = retry.RetryAfterSeconds;
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -35,6 +35,10 @@ public sealed class GridCaseApiFactory(
         builder.UseSetting("GridCase:Demo", "true");
         builder.UseSetting("GridCase:DataDirectory", _dataDirectory);
         builder.UseSetting("GridCase:Database:Provider", provider);
+        // Every test signs in from the one in-process address, many as the same demo users: the sign-in limits are
+        // tested with their real values in Auth/SignInLimitsTests.
+        builder.UseSetting("GridCase:Auth:SignIn:PerAddressPerMinute", "1000000");
+        builder.UseSetting("GridCase:Auth:SignIn:PerUserPerMinute", "1000000");
         if (connectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:GridCase", connectionString);

@@ -23,6 +23,9 @@ public sealed class ConsoleServer : WebApplicationFactory<Program>
         builder.UseSetting("GridCase:Demo", "true");
         builder.UseSetting("GridCase:DataDirectory", _dataDirectory);
         builder.UseSetting("GridCase:Database:Provider", "sqlite");
+        // The browser and the test's API clients all sign in from 127.0.0.1, many times as the same demo users.
+        builder.UseSetting("GridCase:Auth:SignIn:PerAddressPerMinute", "1000000");
+        builder.UseSetting("GridCase:Auth:SignIn:PerUserPerMinute", "1000000");
     }
 
     public void Start()

@@ -1,3 +1,4 @@
+using GridCase.Api.Auth.SignInProtection;
 using Mediator;
 
 namespace GridCase.Api.Auth.IssueToken;
@@ -8,8 +9,11 @@ public static class IssueTokenEndpoint
         app.MapPost("/api/auth/token", async (IssueTokenCommand? body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(body ?? new IssueTokenCommand(null, null), ct)))
             .AllowAnonymous()
+            .RequireSignInLimits()
             .WithTags("Auth")
             .WithSummary("Sign in: a bearer token for a user name and password.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 }
