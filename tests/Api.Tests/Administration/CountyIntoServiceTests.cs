@@ -40,7 +40,7 @@ public sealed class CountyIntoServiceTests(string provider)
 
         var units = await OkAsync(await root.PostAsync("/api/admin/units/import?dryRun=false", Sample("units.csv", "text/csv")));
         Assert.That(units.GetProperty("counts").GetProperty("Grid").GetInt32(), Is.EqualTo(6));
-        var users = await OkAsync(await root.PostAsync("/api/admin/users/import", Sample("users.csv", "text/csv")));
+        var users = await OkAsync(await root.PostAsync("/api/admin/users/import?dryRun=false", Sample("users.csv", "text/csv")));
         Assert.That(users.GetProperty("applied").GetBoolean(), Is.True, users.ToString());
 
         var proposed = await JsonAsync(await root.PostAsync("/api/admin/catalogue/140599/batches", Sample("catalogue-140599.json", "application/json")), HttpStatusCode.Created);

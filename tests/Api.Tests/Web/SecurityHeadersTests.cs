@@ -31,6 +31,7 @@ public sealed class SecurityHeadersTests
         await File.WriteAllTextAsync(Path.Combine(_webRoot, "index.html"),
             "<!doctype html><html><head><script type=\"module\" src=\"/assets/app.js\"></script></head><body><div id=\"root\"></div></body></html>");
         await File.WriteAllTextAsync(Path.Combine(_webRoot, "assets", "app.js"), "document.title = 'GridCase';");
+        await File.WriteAllTextAsync(Path.Combine(_webRoot, "routes.json"), """["/designer", "/queue", "/replay", "/replay/:caseId"]""");
         _factory = new GridCaseApiFactory();
         _app = _factory.WithWebHostBuilder(b => b.UseWebRoot(_webRoot).UseSetting("GridCase:Swagger", "false"));
         _anonymous = _app.CreateClient();
@@ -98,7 +99,7 @@ public sealed class SecurityHeadersTests
     [TestCase("/designer", "text/html")]
     [TestCase("/replay/00000000-0000-0000-0000-000000000001", "text/html")]
     [TestCase("/assets/app.js", "text/javascript")]
-    [TestCase("/health/ready", "text/plain")]
+    [TestCase("/health/ready", "application/json")]
     [TestCase("/health/live", "text/plain")]
     public async Task The_console_its_assets_and_health_are_hardened(string url, string mediaType)
     {

@@ -83,10 +83,10 @@ public static class UserEndpoints
             {
                 using var file = new MemoryStream();
                 await request.Body.CopyToAsync(file, ct);
-                return TypedResults.Ok(await m.Send(new ImportUsersCommand(file.ToArray(), dryRun ?? false, user.ToActor()), ct));
+                return TypedResults.Ok(await m.Send(new ImportUsersCommand(file.ToArray(), dryRun ?? true, user.ToActor()), ct));
             })
             .Accepts<string>("text/csv")
-            .WithSummary("Import users from CSV (userName, displayName, role, unitCode, password): dryRun=true lists every bad line and field; an apply writes all or nothing.")
+            .WithSummary("Import users from CSV (userName, displayName, role, unitCode, password): dryRun=true (the default, as for units) lists every bad line and field; dryRun=false writes all or nothing.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 }

@@ -111,7 +111,7 @@ public abstract class UserMainPathTests
 
         var dryRun = await JsonAsync(await _admin.PostCsvAsync("/api/admin/users/import?dryRun=true", csv), HttpStatusCode.OK);
         var unchanged = await _api.CountAsync();
-        var applied = await JsonAsync(await _admin.PostCsvAsync("/api/admin/users/import", csv), HttpStatusCode.OK);
+        var applied = await JsonAsync(await _admin.PostCsvAsync("/api/admin/users/import?dryRun=false", csv), HttpStatusCode.OK);
 
         Assert.That(dryRun.GetProperty("valid").GetBoolean(), Is.True, dryRun.ToString());
         Assert.That(dryRun.GetProperty("users").GetArrayLength(), Is.EqualTo(16));

@@ -1,3 +1,4 @@
+using GridCase.Api.Administration.Import;
 using GridCase.Api.Infrastructure;
 using GridCase.Domain.Organisation;
 

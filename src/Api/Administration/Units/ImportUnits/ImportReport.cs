@@ -1,7 +1,6 @@
-namespace GridCase.Api.Administration.Units.ImportUnits;
+using GridCase.Api.Administration.Import;
 
-/// <summary>What is wrong with one field of one row; <see cref="Field"/> is empty when the whole row (or file) is at fault.</summary>
-public sealed record ImportProblem(int Line, string Field, string Message);
+namespace GridCase.Api.Administration.Units.ImportUnits;
 
 /// <summary>
 /// The outcome of an import: every problem by line and field, and how many units of each level (and departments) the

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CsvHelper;
+using GridCase.Api.Administration.Import;
 
 namespace GridCase.Api.Administration.Units.ImportUnits;
 

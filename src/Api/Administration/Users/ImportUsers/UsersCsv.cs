@@ -1,13 +1,12 @@
 using System.Text;
 using CsvHelper;
+using GridCase.Api.Administration.Import;
 
 namespace GridCase.Api.Administration.Users.ImportUsers;
 
 /// <summary>One line of a users file, numbered as the file's lines are (the header is line 1).</summary>
 public sealed record UserRow(int Line, string? UserName, string? DisplayName, string? Role, string? UnitCode, string? Password) : INewUser;
 
-/// <summary>A problem with a line of an import file, naming the field (empty for the line as a whole).</summary>
-public sealed record ImportProblem(int Line, string Field, string Message);
 
 /// <summary>
 /// Reads a users file: UTF-8 CSV, comma-separated, a header naming the columns <see cref="Columns"/> in any order and
