@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using System.Text;
+using GridCase.Api.Administration.Import;
 using GridCase.Api.Administration.Units.ChangeUnit;
 using GridCase.Api.Administration.Units.CreateUnit;
 using GridCase.Api.Administration.Units.GetUnit;
@@ -19,7 +19,6 @@ public static class UnitRoutes
     /// <summary>An import of a whole county with boundaries can exceed the API's usual 1 MiB.</summary>
     public const long MaxImportBytes = 16 * 1024 * 1024;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static void MapUnits(this IEndpointRouteBuilder admin)
     {
@@ -79,17 +78,9 @@ public static class UnitRoutes
                 title: "请以 text/csv 或 application/json 上传 / Send the units as text/csv or application/json.");
         }
 
-        string text;
-        try
+        if (await CsvImport.ReadTextAsync(request.Body, ct) is not { } text)
         {
-            using var reader = new StreamReader(request.Body, StrictUtf8, detectEncodingFromByteOrderMarks: true);
-            text = await reader.ReadToEndAsync(ct);
-        }
-        catch (DecoderFallbackException)
-        {
-            // Spreadsheets in China often save CSV in GBK, which would otherwise arrive as garbled names.
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, type: ProblemExceptionHandler.TypeBase + "import-encoding",
-                title: "文件须为 UTF-8 编码（Excel 中另存为“CSV UTF-8”） / The file must be UTF-8 (in Excel: save as 'CSV UTF-8').");
+            return CsvImport.EncodingRefused();
         }
 
         var report = await m.Send(new ImportUnitsCommand(format.Value, text, dryRun ?? true, user.ToActor()), ct);

@@ -5,6 +5,7 @@ using GridCase.Api.Administration.Users.DisableUser;
 using GridCase.Api.Administration.Users.EnableUser;
 using GridCase.Api.Administration.Users.GetUser;
 using GridCase.Api.Administration.Users.Handover;
+using GridCase.Api.Administration.Import;
 using GridCase.Api.Administration.Users.ImportUsers;
 using GridCase.Api.Administration.Users.ListUsers;
 using GridCase.Api.Administration.Users.ResetPassword;
@@ -81,9 +82,9 @@ public static class UserEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         users.MapPost("/import", async (HttpRequest request, bool? dryRun, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
             {
-                using var file = new MemoryStream();
-                await request.Body.CopyToAsync(file, ct);
-                return TypedResults.Ok(await m.Send(new ImportUsersCommand(file.ToArray(), dryRun ?? true, user.ToActor()), ct));
+                return await CsvImport.ReadTextAsync(request.Body, ct) is { } text
+                    ? TypedResults.Ok(await m.Send(new ImportUsersCommand(text, dryRun ?? true, user.ToActor()), ct))
+                    : CsvImport.EncodingRefused();
             })
             .Accepts<string>("text/csv")
             .WithSummary("Import users from CSV (userName, displayName, role, unitCode, password): dryRun=true (the default, as for units) lists every bad line and field; dryRun=false writes all or nothing.")

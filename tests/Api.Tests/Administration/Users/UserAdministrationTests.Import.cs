@@ -90,15 +90,14 @@ public sealed partial class UserAdministrationTests
     }
 
     [Test]
-    public async Task A_file_that_is_not_utf8_is_reported_on_line_one()
+    public async Task A_file_that_is_not_utf8_is_400_before_any_line_is_read_as_for_units()
     {
         var gbk = new byte[] { 0x75, 0x73, 0x65, 0x72, 0x4E, 0x61, 0x6D, 0x65, 0x0A, 0xC4, 0xE3, 0xBA, 0xC3, 0x0A };
         using var content = new ByteArrayContent(gbk);
 
-        var report = await JsonAsync(await _county.PostAsync("/api/admin/users/import?dryRun=true", content), HttpStatusCode.OK);
+        var problem = await ProblemAsync(await _county.PostAsync("/api/admin/users/import?dryRun=true", content), HttpStatusCode.BadRequest, "import-encoding");
 
-        Assert.That(Problems(report), Is.EqualTo(new[] { (1, "") }));
-        Assert.That(report.GetProperty("problems")[0].GetProperty("message").GetString(), Does.Contain("UTF-8"));
+        Assert.That(problem.GetProperty("title").GetString(), Does.Contain("UTF-8"));
     }
 
     [Test]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CsvHelper;
 using GridCase.Api.Administration.Import;
 
 namespace GridCase.Api.Administration.Units.ImportUnits;
@@ -22,69 +21,9 @@ public static class ImportRows
     public static readonly string[] Columns = ["code", "name", "parentCode", "kind", "gridType", "population", "boundary"];
     private static readonly string[] Required = ["code", "name", "parentCode"];
 
-    public static List<ImportRow> FromCsv(string text, List<ImportProblem> problems)
-    {
-        var rows = new List<ImportRow>();
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = true,
-            TrackLineNumbers = true,
-            TrimWhitespace = true,
-            SkipEmptyLines = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            OnMalformedRecord = bad => problems.Add(new ImportProblem((int)bad.LineNumber, "",
-                $"CSV 格式错误（{bad.Reason}），请检查引号 / malformed CSV ({bad.Reason}): quote fields that contain commas or quotes, and double the quotes inside.")),
-        };
-
-        using var reader = CsvReader.FromText(text, options);
-        var headers = reader.Headers;
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < headers.Count; i++)
-        {
-            var name = headers[i].Trim();
-            if (!Columns.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                problems.Add(new ImportProblem(1, name, $"未知的列 '{name}' / unknown column '{name}': the columns are {string.Join(", ", Columns)}."));
-            }
-            else if (!index.TryAdd(name, i))
-            {
-                problems.Add(new ImportProblem(1, name, $"列 '{name}' 重复 / column '{name}' appears twice."));
-            }
-        }
-
-        foreach (var missing in Required.Where(c => !index.ContainsKey(c)))
-        {
-            problems.Add(new ImportProblem(1, missing, $"缺少必填列 '{missing}' / the header has no '{missing}' column."));
-        }
-
-        if (problems.Count > 0)
-        {
-            return rows;
-        }
-
-        string? Field(string column) => index.TryGetValue(column, out var i) ? Blank(reader.GetString(i)) : null;
-        while (reader.Read())
-        {
-            var line = (int)reader.LineNumber;
-            if (rows.Count == MaxRows)
-            {
-                problems.Add(new ImportProblem(line, "", $"一次最多导入 {MaxRows} 行 / at most {MaxRows} rows per import."));
-                break;
-            }
-
-            if (reader.FieldCount > headers.Count)
-            {
-                problems.Add(new ImportProblem(line, "", $"字段数（{reader.FieldCount}）多于表头（{headers.Count}），含逗号的字段须加引号 / {reader.FieldCount} fields but {headers.Count} columns: quote fields that contain commas."));
-            }
-
-            rows.Add(new ImportRow(line, new UnitInput(
-                Field("code"), Field("name"), Field("parentCode"), Field("kind"), Field("gridType"), Field("population"), Field("boundary")),
-                Unreadable: reader.FieldCount > headers.Count));
-        }
-
-        return rows;
-    }
+    public static List<ImportRow> FromCsv(string text, List<ImportProblem> problems) =>
+        CsvImport.Read(text, Columns, Required, MaxRows, problems).ConvertAll(l => new ImportRow(l.Line, new UnitInput(
+            Blank(l["code"]), Blank(l["name"]), Blank(l["parentCode"]), Blank(l["kind"]), Blank(l["gridType"]), Blank(l["population"]), Blank(l["boundary"]))));
 
     public static List<ImportRow> FromJson(string text, List<ImportProblem> problems)
     {

@@ -14,7 +14,7 @@ namespace GridCase.Api.Administration.Users.ImportUsers;
 /// database included. A dry run reports every problem by line and field and writes nothing; an apply writes every user
 /// or, if any line has a problem, none (400 with the same problems).
 /// </summary>
-public sealed record ImportUsersCommand(byte[] File, bool DryRun, Actor Caller) : ICommand<ImportUsersReport>;
+public sealed record ImportUsersCommand(string Text, bool DryRun, Actor Caller) : ICommand<ImportUsersReport>;
 
 public sealed record ImportUsersReport(bool DryRun, bool Valid, bool Applied, int Rows, IReadOnlyList<ImportedUser> Users, IReadOnlyList<ImportProblem> Problems);
 
@@ -29,7 +29,7 @@ public sealed class ImportUsersHandler(GridCaseDb db, UserWrites writes, Passwor
 
     public async ValueTask<ImportUsersReport> Handle(ImportUsersCommand command, CancellationToken cancellationToken)
     {
-        var (rows, unreadable) = UsersCsv.Read(command.File);
+        var (rows, unreadable) = UsersCsv.Read(command.Text);
         var problems = unreadable.Concat(await CheckAsync(rows, command.Caller, cancellationToken)).OrderBy(p => p.Line).ToList();
         var users = problems.Count == 0 ? rows.Select(Imported).ToList() : [];
         if (command.DryRun)
