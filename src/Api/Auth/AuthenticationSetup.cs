@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using GridCase.Api.Infrastructure;
-using GridCase.Persistence.Organisation;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -55,13 +54,11 @@ public static class AuthenticationSetup
     private static async Task MapToGridCaseUserAsync(TokenValidatedContext context, string userClaim)
     {
         var userName = context.Principal?.FindFirstValue(userClaim);
-        var services = context.HttpContext.RequestServices;
-        var ct = context.HttpContext.RequestAborted;
-        // The live-account check first: a cache hit costs no query, and a disabled account stops within its TTL.
-        var user = string.IsNullOrWhiteSpace(userName) || !await services.GetRequiredService<LiveAccounts>().CheckAsync(userName, stamp: null, ct)
+        // A cache hit costs no query; a disabled or changed account stops within the live-account check's TTL.
+        var user = string.IsNullOrWhiteSpace(userName)
             ? null
-            : await services.GetRequiredService<OrgStore>().FindUserAsync(userName, ct);
-        if (user is null || user.IsDisabled)
+            : await context.HttpContext.RequestServices.GetRequiredService<LiveAccounts>().FindAsync(userName, context.HttpContext.RequestAborted);
+        if (user is null)
         {
             context.Fail(new AccountNotLiveException());
             return;
@@ -72,7 +69,7 @@ public static class AuthenticationSetup
                 new Claim(GridCaseClaims.Subject, user.UserName),
                 new Claim(JwtRegisteredClaimNames.Name, user.DisplayName),
                 new Claim(GridCaseClaims.Role, user.Role.ToString()),
-                new Claim(GridCaseClaims.Unit, user.UnitCode.Value),
+                new Claim(GridCaseClaims.Unit, user.Unit.Value),
             ],
             ExternalScheme, GridCaseClaims.Subject, GridCaseClaims.Role));
     }

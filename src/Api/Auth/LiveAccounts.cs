@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using GridCase.Api.Infrastructure;
+using GridCase.Domain.Organisation;
 using GridCase.Persistence;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
@@ -29,6 +30,15 @@ public sealed class LiveAccounts(IMemoryCache cache, IServiceScopeFactory scopes
         return account is { Disabled: false } && (stamp is null || account.Stamp == stamp);
     }
 
+    /// <summary>
+    /// The live account of <paramref name="userName"/> (name, role, unit) when it exists and is enabled, else null: how a
+    /// provider's token (another issuer) becomes a GridCase user, with no query while the account is remembered.
+    /// </summary>
+    public async ValueTask<LiveAccount?> FindAsync(string userName, CancellationToken cancellationToken = default) =>
+        await StateAsync(userName, cancellationToken) is { Disabled: false } account
+            ? new LiveAccount(userName, account.DisplayName, account.Role, account.Unit)
+            : null;
+
     /// <summary>Drops what this node remembers of the account (call it after committing a change to it).</summary>
     public void Forget(string userName) => cache.Remove(Key(userName));
 
@@ -44,7 +54,7 @@ public sealed class LiveAccounts(IMemoryCache cache, IServiceScopeFactory scopes
         var db = scope.ServiceProvider.GetRequiredService<GridCaseDb>();
         var state = await db.Users.AsNoTracking()
             .Where(u => u.UserName == userName)
-            .Select(u => new AccountState(u.SecurityStamp, u.DisabledAt != null))
+            .Select(u => new AccountState(u.SecurityStamp, u.DisabledAt != null, u.DisplayName, u.Role, u.UnitCode))
             .SingleOrDefaultAsync(cancellationToken);
         cache.Set(Key(userName), new Remembered(state, now), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Ttl, Size = 1 });
         return state;
@@ -52,7 +62,7 @@ public sealed class LiveAccounts(IMemoryCache cache, IServiceScopeFactory scopes
 
     private static string Key(string userName) => "live-account:" + userName;
 
-    private sealed record AccountState(string Stamp, bool Disabled);
+    private sealed record AccountState(string Stamp, bool Disabled, string DisplayName, Role Role, UnitCode Unit);
 
     private sealed record Remembered(AccountState? State, DateTimeOffset At);
 
@@ -93,6 +103,9 @@ public sealed class LiveAccounts(IMemoryCache cache, IServiceScopeFactory scopes
         });
     }
 }
+
+/// <summary>An enabled account as the live-account check last read it.</summary>
+public sealed record LiveAccount(string UserName, string DisplayName, Role Role, UnitCode Unit);
 
 /// <summary>The token's account is gone, disabled, or has changed since the token was issued.</summary>
 public sealed class AccountNotLiveException()

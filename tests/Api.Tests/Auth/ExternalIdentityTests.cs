@@ -65,6 +65,19 @@ public sealed class ExternalIdentityTests
     }
 
     [Test]
+    public async Task A_providers_token_stops_working_when_the_gridcase_user_is_disabled()
+    {
+        var token = _issuer.Mint("h140521MZ", Audience);
+        var before = await ClientWith(token).GetAsync("/api/events");
+        var admin = await _api.ClientForAsync("sysadmin");
+
+        (await admin.PostAsync("/api/admin/users/h140521MZ/disable", null)).EnsureSuccessStatusCode();
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await ExpectUnauthorizedAsync(token);
+    }
+
+    [Test]
     public async Task A_token_from_another_issuer_is_refused() =>
         await ExpectUnauthorizedAsync(_stranger.Mint("auditor", Audience));
 
