@@ -1,8 +1,8 @@
+using GridCase.Api.Administration.Calendar;
+using GridCase.Api.Administration.Catalogue;
 using GridCase.Api.Administration.Changes;
 using GridCase.Api.Administration.Units;
 using GridCase.Api.Administration.Users;
-using GridCase.Api.Administration.Calendar;
-using GridCase.Api.Administration.Catalogue;
 using GridCase.Domain.Organisation;
 using Microsoft.AspNetCore.Authorization;
 
