@@ -5,7 +5,7 @@ import { consoleRoutePaths, pageHome, pagesOf, routeTable } from './routeTable';
 describe('the route table', () => {
   it('is the page registry: each path once, absolute, and none the API owns', () => {
     const paths = consoleRoutePaths();
-    expect(paths).toEqual(['/designer', '/queue', '/replay', '/replay/:caseId']);
+    expect(paths).toEqual(['/designer', '/queue', '/replay', '/replay/:caseId', '/admin', '/admin/:section']);
     expect(paths.every((p) => p.startsWith('/') && !/^\/(api|health|swagger)(\/|$)/.test(p))).toBe(true);
   });
 
@@ -21,7 +21,8 @@ describe('the route table', () => {
     expect(pagesOf('Auditor')).toEqual(['replay']);
   });
 
-  it('shows no page to a role the console does not serve', () => {
-    expect(pagesOf('SystemAdmin')).toEqual([]);
+  it('sends a system administrator to the administration area and nowhere else', () => {
+    expect(pagesOf('SystemAdmin')).toEqual(['admin']);
+    expect(pageHome.admin).toBe('/admin');
   });
 });

@@ -5,7 +5,7 @@ import type { MessageKey } from './i18n/messages';
 // routes.json next to index.html: the API serves the app for exactly those paths (src/Api/Web/ConsoleRoutes.cs).
 // Keep it free of React: vite.config.ts reads it.
 
-export type PageId = 'designer' | 'queue' | 'replay';
+export type PageId = 'designer' | 'queue' | 'replay' | 'admin';
 
 export interface PageRoute {
   page: PageId;
@@ -18,12 +18,14 @@ export const routeTable: readonly PageRoute[] = [
   { page: 'queue', path: '/queue' },
   { page: 'replay', path: '/replay' },
   { page: 'replay', path: '/replay/:caseId' },
+  { page: 'admin', path: '/admin' },
+  { page: 'admin', path: '/admin/:section' },
 ];
 
 /** Where the top bar's link to a page goes. */
-export const pageHome: Record<PageId, string> = { designer: '/designer', queue: '/queue', replay: '/replay' };
+export const pageHome: Record<PageId, string> = { designer: '/designer', queue: '/queue', replay: '/replay', admin: '/admin' };
 
-export const pageNavKey: Record<PageId, MessageKey> = { designer: 'navDesigner', queue: 'navQueue', replay: 'navReplay' };
+export const pageNavKey: Record<PageId, MessageKey> = { designer: 'navDesigner', queue: 'navQueue', replay: 'navReplay', admin: 'navAdmin' };
 
 // Which pages each role sees; the first is its home.
 const pagesByRole: Partial<Record<Role, readonly PageId[]>> = {
@@ -32,6 +34,7 @@ const pagesByRole: Partial<Record<Role, readonly PageId[]>> = {
   Handler: ['queue', 'replay'],
   GridMember: ['queue', 'replay'],
   Auditor: ['replay'],
+  SystemAdmin: ['admin'],
 };
 
 export function pagesOf(role: Role): readonly PageId[] {

@@ -14,7 +14,14 @@ public sealed class ConsoleServer : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "gridcase-web-tests", Guid.NewGuid().ToString("N"));
 
-    public ConsoleServer() => UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Changes to the server's services (e.g. a fixed clock for one service).</param>
+    public ConsoleServer(Action<IServiceCollection>? services = null)
+    {
+        _services = services;
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -26,6 +33,10 @@ public sealed class ConsoleServer : WebApplicationFactory<Program>
         // The browser and the test's API clients all sign in from 127.0.0.1, many times as the same demo users.
         builder.UseSetting("GridCase:Auth:SignIn:PerAddressPerMinute", "1000000");
         builder.UseSetting("GridCase:Auth:SignIn:PerUserPerMinute", "1000000");
+        if (_services is not null)
+        {
+            builder.ConfigureServices(_services);
+        }
     }
 
     public void Start()

@@ -14,9 +14,12 @@ public abstract class ConsoleTest : PageTest
     [OneTimeSetUp]
     public void StartServer()
     {
-        Server = new ConsoleServer();
+        Server = CreateServer();
         Server.Start();
     }
+
+    /// <summary>The fixture's server; a fixture may change its services.</summary>
+    protected virtual ConsoleServer CreateServer() => new();
 
     [OneTimeTearDown]
     public async Task StopServer() => await Server.DisposeAsync();

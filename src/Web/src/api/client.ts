@@ -31,8 +31,10 @@ export function messageOf(error: unknown): string {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A body sent as it is (a CSV file), with its content type, instead of JSON. */
+  raw?: { text: string; contentType: string };
   headers?: Record<string, string>;
 }
 
@@ -41,16 +43,16 @@ function parse(text: string): unknown {
 }
 
 /** A fetch with the bearer token; answers the parsed JSON or throws an {@link ApiError}. */
-export async function request<T>(path: string, { method = 'GET', body, headers = {} }: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, { method = 'GET', body, raw, headers = {} }: RequestOptions = {}): Promise<T> {
   const session = loadSession();
   const response = await fetch(path, {
     method,
     headers: {
-      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : raw ? { 'Content-Type': raw.contentType } : {}),
       ...(session ? { Authorization: `Bearer ${session.accessToken}` } : {}),
       ...headers,
     },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
+    body: body !== undefined ? JSON.stringify(body) : raw?.text,
   });
   const text = await response.text();
   if (!response.ok) {
@@ -73,4 +75,6 @@ export const api = {
   get: <T>(path: string) => request<T>(path),
   post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>(path, { method: 'POST', body, headers }),
   put: <T>(path: string, body: unknown) => request<T>(path, { method: 'PUT', body }),
+  patch: <T>(path: string, body: unknown) => request<T>(path, { method: 'PATCH', body }),
+  postText: <T>(path: string, text: string, contentType: string) => request<T>(path, { method: 'POST', raw: { text, contentType } }),
 };

@@ -13,6 +13,8 @@ export interface ProblemDetails {
   errors?: Record<string, string[]>;
   /** 422 definition-invalid: the definition's problems. */
   problems?: DefinitionProblem[];
+  /** 409 one-member-per-grid: the grid's active member. */
+  currentMember?: { userName: string; displayName: string };
 }
 
 export interface TokenResponse {

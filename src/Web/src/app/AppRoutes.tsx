@@ -10,6 +10,7 @@ const pages: Record<PageId, LazyExoticComponent<ComponentType>> = {
   designer: lazy(() => import('../pages/designer/DesignerPage')),
   queue: lazy(() => import('../pages/queue/QueuePage')),
   replay: lazy(() => import('../pages/replay/ReplayPage')),
+  admin: lazy(() => import('../pages/admin/AdminPage')),
 };
 
 // The route table as routes; any other address goes to the user's home page.

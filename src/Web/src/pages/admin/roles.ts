@@ -1,0 +1,2 @@
+/** The roles an administrator gives, in the order the forms list them. */
+export const roles = ['GridMember', 'Dispatcher', 'Handler', 'PolicyAdmin', 'Auditor', 'SystemAdmin'] as const;
