@@ -104,6 +104,8 @@ public sealed class ServerProcess : IAsyncDisposable
                  {
                      dll, "--urls", $"http://127.0.0.1:{port}", "--GridCase:Demo=true", $"--GridCase:DataDirectory={dataDirectory}",
                      "--GridCase:Auth:SignIn:PerAddressPerMinute=1000000", "--GridCase:Auth:SignIn:PerUserPerMinute=1000000",
+                     // The harness and the benchmark drive the v1 loop: new cases stay on it after later versions ship.
+                     "--GridCase:Workflows:StartVersion:event-handling=1",
                  }.Concat(extraArguments ?? []))
         {
             info.ArgumentList.Add(arg);

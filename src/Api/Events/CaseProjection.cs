@@ -14,8 +14,8 @@ namespace GridCase.Api.Events;
 ///
 /// The mapping reads the forms of completed tasks — the vocabulary definitions share with the case:
 /// <c>triage</c> (filed, invalid), <c>handling</c> (resolved, returned, parked), <c>extension</c> (approved),
-/// <c>parked</c> (resume, close-parked), <c>verification</c> (confirmed, rework), <c>evaluation</c> (evaluated);
-/// and the engine's <c>Routed</c>, <c>Escalated</c>, <c>SupervisionFlagged</c> and <c>Closed</c> entries.
+/// <c>parked</c> (resume, close-parked), <c>verification</c> (confirmed, rework, reopen — an on-the-spot resolution found wanting), <c>evaluation</c> (evaluated);
+/// and the engine's <c>Routed</c>, <c>Escalated</c>, <c>SupervisionFlagged</c>, <c>Relocated</c>, <c>Reclassified</c> and <c>Closed</c> entries.
 /// </summary>
 public sealed class CaseProjection(OrgDirectory org, NoPushDownPolicy policy)
 {
@@ -56,6 +56,16 @@ public sealed class CaseProjection(OrgDirectory org, NoPushDownPolicy policy)
                         subject.FlagSupervision(supervisor, actor, at);
                     }
 
+                    break;
+                case "Relocated":
+                    var grid = org.Find(UnitCode.Parse((string)data["toGrid"]!))
+                        ?? throw new DomainRuleException("case.unknown-unit", $"Unit {data["toGrid"]} does not exist.");
+                    var responsible = org.AreaAt(grid.Code, org.Find(subject.ResponsibleUnit)?.Level ?? OrgLevel.Grid)
+                        ?? throw new DomainRuleException("case.unknown-unit", $"No unit at the level of {subject.ResponsibleUnit} contains {grid.Code}.");
+                    subject.Relocate(grid, responsible, (string)data["reason"]!, policy, actor, at);
+                    break;
+                case "Reclassified":
+                    subject.Reclassify((string)data["toItem"]!, (string)data["reason"]!, actor, at);
                     break;
                 case JournalKinds.Closed when subject.Status != CaseStatus.Closed:
                     subject.Close(Enum.Parse<ClosureCode>((string)data["closureCode"]!, ignoreCase: true), actor, at);
@@ -105,6 +115,9 @@ public sealed class CaseProjection(OrgDirectory org, NoPushDownPolicy policy)
                 break;
             case ("verification", "confirmed"):
                 subject.Close(ClosureCode.Resolved, actor, at);
+                break;
+            case ("verification", "reopen"):
+                subject.ReopenOnSite(Text("opinion") is { Length: > 0 } reopened ? reopened : "即办核查未通过", actor, at);
                 break;
             case ("verification", "rework"):
                 subject.Rework(Text("opinion") is { Length: > 0 } why ? why : "核查未通过", actor, at);

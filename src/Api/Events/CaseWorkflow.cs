@@ -38,9 +38,10 @@ public sealed class CaseWorkflow(UnitOfWork unitOfWork, CaseStore cases, Workflo
     public Task BeginWritesAsync(CancellationToken cancellationToken) => unitOfWork.BeginWritesAsync(cancellationToken);
 
     /// <summary>Interprets the start of a new case's workflow; nothing is written yet.</summary>
-    public async Task<PreparedRun> PrepareStartAsync(string definitionId, StartStimulus start, CancellationToken cancellationToken)
+    /// <param name="version">The version to start on; null for the latest published one.</param>
+    public async Task<PreparedRun> PrepareStartAsync(string definitionId, int? version, StartStimulus start, CancellationToken cancellationToken)
     {
-        var prepared = await runtime.PrepareStartAsync(definitionId, null, start, cancellationToken);
+        var prepared = await runtime.PrepareStartAsync(definitionId, version, start, cancellationToken);
         return prepared.Unchanged?.Refusal is { } refusal ? throw new RefusalException(refusal) : prepared;
     }
 

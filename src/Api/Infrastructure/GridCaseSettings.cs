@@ -21,6 +21,17 @@ public sealed record GridCaseSettings(PersistenceOptions Persistence, bool Demo,
     /// <summary>Whether /swagger serves the API description and its UI (<c>GridCase:Swagger</c>; on in demo mode, off otherwise).</summary>
     public bool Swagger { get; init; }
 
+    /// <summary>
+    /// <c>GridCase:Workflows:StartVersion:&lt;definition id&gt;</c>: the published version new cases of that definition start
+    /// on, instead of the latest (<c>latest</c>, the default; a county that is not ready for a new version yet, or tests written for an older one).
+    /// </summary>
+    public IReadOnlyDictionary<string, int> StartVersions { get; init; } = new Dictionary<string, int>();
+
+    public const string StartVersionSection = "GridCase:Workflows:StartVersion";
+
+    /// <summary>The version new cases of <paramref name="definitionId"/> start on: configured, else null (the latest).</summary>
+    public int? StartVersionFor(string definitionId) => StartVersions.TryGetValue(definitionId, out var version) ? version : null;
+
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     public static GridCaseSettings From(IConfiguration configuration, string contentRoot)
@@ -89,7 +100,29 @@ public sealed record GridCaseSettings(PersistenceOptions Persistence, bool Demo,
             ExternalIdentity = ExternalIdentitySettings.From(configuration),
             SignIn = SignInSettings.From(configuration),
             Swagger = swagger,
+            StartVersions = ReadStartVersions(configuration),
         };
+    }
+
+    private static Dictionary<string, int> ReadStartVersions(IConfiguration configuration)
+    {
+        var versions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in configuration.GetSection(StartVersionSection).GetChildren())
+        {
+            if (string.Equals(entry.Value, "latest", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (!int.TryParse(entry.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) || version < 1)
+            {
+                throw new ConfigurationException($"{StartVersionSection}:{entry.Key} must be a published version number such as 1, not '{entry.Value}'.");
+            }
+
+            versions[entry.Key] = version;
+        }
+
+        return versions;
     }
 
     private static bool IsStrongBase64Key(string text)

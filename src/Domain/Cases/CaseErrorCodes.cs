@@ -11,6 +11,8 @@ public static class CaseErrorCodes
     public const string ReturnToSelf = "case.return-to-self";
     public const string AlreadyEvaluated = "case.already-evaluated";
     public const string AlreadySupervised = "case.already-supervised";
+    public const string SameItem = "case.same-item";
+    public const string SameGrid = "case.same-grid";
 
     // DomainRuleException (422)
     public const string Id = "case.id";

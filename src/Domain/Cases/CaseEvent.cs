@@ -43,6 +43,7 @@ public static class CaseEventKeys
     public const string SupervisingUnit = "supervisingUnit";
     public const string PreviousSupervisingUnit = "previousSupervisingUnit";
     public const string ResponsibleUnit = "responsibleUnit";
+    public const string PreviousGrid = "previousGrid";
 
     /// <summary>Values of <see cref="Action"/> on an <see cref="CaseEventKind.EscalationBlocked"/> event.</summary>
     public const string RouteAction = "route";

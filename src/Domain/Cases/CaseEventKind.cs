@@ -16,4 +16,8 @@ public enum CaseEventKind
     Closed,
     Evaluated,
     SupervisionFlagged,
+    HandledOnSite,
+    ReopenedOnSite,
+    Reclassified,
+    Relocated,
 }

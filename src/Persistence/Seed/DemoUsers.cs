@@ -3,8 +3,8 @@ using GridCase.Domain.Organisation;
 namespace GridCase.Persistence.Seed;
 
 /// <summary>
-/// One demo account per working unit: <c>admin</c> and <c>auditor</c> at the city, <c>d{code}</c> dispatchers for
-/// county and township command centres, <c>h{code}</c> handlers for departments and villages,
+/// One demo account per working unit: <c>admin</c> and <c>auditor</c> at the city, <c>d{code}</c> dispatchers and
+/// <c>h{code}</c> handlers for county and township command centres, <c>h{code}</c> handlers for departments and villages,
 /// <c>g{code}</c> grid members.
 /// </summary>
 internal static class DemoUsers
@@ -20,22 +20,23 @@ internal static class DemoUsers
         };
         foreach (var unit in units)
         {
-            if (For(unit) is { } user)
-            {
-                users.Add(user);
-            }
+            users.AddRange(For(unit));
         }
 
         return users;
     }
 
-    private static DemoUserSpec? For(OrgUnit unit) => (unit.Kind, unit.Level) switch
+    private static IEnumerable<DemoUserSpec> For(OrgUnit unit) => (unit.Kind, unit.Level) switch
     {
-        (UnitKind.Department, _) => new($"h{unit.Code}", $"{unit.Name}办理员", Role.Handler, unit.Code),
+        (UnitKind.Department, _) => [new($"h{unit.Code}", $"{unit.Name}办理员", Role.Handler, unit.Code)],
+        // A centre has a dispatcher and a handler, so that whoever handles a case there is not whoever verifies it.
         (UnitKind.Area, OrgLevel.County or OrgLevel.Township) =>
+        [
             new($"d{unit.Code}", $"{unit.Name}指挥中心调度员", Role.Dispatcher, unit.Code),
-        (UnitKind.Area, OrgLevel.Village) => new($"h{unit.Code}", $"{unit.Name}服务站办理员", Role.Handler, unit.Code),
-        (UnitKind.Area, OrgLevel.Grid) => new($"g{unit.Code}", $"{unit.Name}网格员", Role.GridMember, unit.Code),
-        _ => null,
+            new($"h{unit.Code}", $"{unit.Name}指挥中心办理员", Role.Handler, unit.Code),
+        ],
+        (UnitKind.Area, OrgLevel.Village) => [new($"h{unit.Code}", $"{unit.Name}服务站办理员", Role.Handler, unit.Code)],
+        (UnitKind.Area, OrgLevel.Grid) => [new($"g{unit.Code}", $"{unit.Name}网格员", Role.GridMember, unit.Code)],
+        _ => [],
     };
 }

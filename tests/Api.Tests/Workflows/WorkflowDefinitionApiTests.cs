@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GridCase.Api.Tests.Support;
 
 namespace GridCase.Api.Tests.Workflows;
 
@@ -149,6 +150,25 @@ public sealed class WorkflowDefinitionApiTests
         Assert.That(retired.GetProperty("latestPublishedVersion").GetInt32(), Is.EqualTo(2));
         Assert.That(versions.EnumerateArray().Select(v => v.GetProperty("status").GetString()), Is.EqualTo(new[] { "Retired", "Published" }));
         Assert.That((await client.GetAsync($"/api/workflow-definitions/{id}/versions/1")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task The_version_new_cases_are_held_at_cannot_be_retired()
+    {
+        var id = NewId();
+        await using var factory = new GridCaseApiFactory(settings: new Dictionary<string, string> { [$"GridCase:Workflows:StartVersion:{id}"] = "1" });
+        var client = await factory.ClientForAsync("admin");
+        await PutDraftAsync(client, id, ValidDocument(id));
+        await client.PostAsJsonAsync($"/api/workflow-definitions/{id}/publish", new { changeNote = "v1" });
+        await PutDraftAsync(client, id, ValidDocument(id, "处置（改）"));
+        await client.PostAsJsonAsync($"/api/workflow-definitions/{id}/publish", new { changeNote = "v2" });
+
+        var held = await client.PostAsync($"/api/workflow-definitions/{id}/versions/1/retire", null);
+        var other = await client.PostAsync($"/api/workflow-definitions/{id}/versions/2/retire", null);
+
+        Assert.That(held.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await JsonAsync(held)).GetProperty("type").GetString(), Does.EndWith("workflow.start-version"));
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [TestCase("d140521")]

@@ -146,6 +146,7 @@ public class DemoCityTests
             else if (unit.Level is OrgLevel.County or OrgLevel.Township)
             {
                 expected.Add(($"d{unit.Code}", Role.Dispatcher, unit.Code));
+                expected.Add(($"h{unit.Code}", Role.Handler, unit.Code));
             }
             else if (unit.Level == OrgLevel.Grid)
             {

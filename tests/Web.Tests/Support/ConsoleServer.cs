@@ -33,6 +33,8 @@ public sealed class ConsoleServer : WebApplicationFactory<Program>
         // The browser and the test's API clients all sign in from 127.0.0.1, many times as the same demo users.
         builder.UseSetting("GridCase:Auth:SignIn:PerAddressPerMinute", "1000000");
         builder.UseSetting("GridCase:Auth:SignIn:PerUserPerMinute", "1000000");
+        // The queue and replay scenarios walk the v1 loop.
+        builder.UseSetting("GridCase:Workflows:StartVersion:event-handling", "1");
         if (_services is not null)
         {
             builder.ConfigureServices(_services);

@@ -28,6 +28,9 @@ public sealed class GetEventHandler(EventAccess access, GridCaseDb db, ITaskStor
             PersonalData.Show(c.Reporter, maySee), c.OccurredAt, c.ReportedAt, (int?)c.Difficulty, c.Scope?.ToString(),
             c.ResponsibleUnit.Value, c.DispatchingUnit?.Value, c.Floor.ToString(), c.ReturnCount, c.ExtensionCount, c.ExtraHours,
             c.ReworkCount, c.ClosureCode?.ToString(), c.ClosedAt, c.Satisfaction, c.UnderSupervision, c.SupervisedBy?.Value,
-            c.ParkedAt, c.ParkExplanation, c.ResolutionNote, openTasks);
+            c.ParkedAt, c.ParkExplanation, c.ResolutionNote, openTasks)
+        {
+            HandledOnSite = c.HandledOnSite,
+        };
     }
 }

@@ -39,4 +39,8 @@ public sealed record EventDetailResponse(
     DateTime? ParkedAt,
     string? ParkExplanation,
     string? ResolutionNote,
-    IReadOnlyList<TaskResponse> OpenTasks);
+    IReadOnlyList<TaskResponse> OpenTasks)
+{
+    /// <summary>Reported as already resolved on the spot by the grid member (即办), and not reopened.</summary>
+    public bool HandledOnSite { get; init; }
+}

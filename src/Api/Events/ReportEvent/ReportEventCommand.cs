@@ -3,7 +3,11 @@ using Mediator;
 
 namespace GridCase.Api.Events.ReportEvent;
 
-/// <summary>A reported event (信息收集). Clients never set the unit, status, assignee or version.</summary>
+/// <summary>
+/// A reported event (信息收集). Clients never set the unit, status, assignee or version. A grid member may report an
+/// event already resolved on the spot (即办, <see cref="HandledOnSite"/> with a <see cref="Resolution"/>) where the
+/// workflow offers it (declares the variable <c>handledOnSite</c>).
+/// </summary>
 public sealed record ReportEventCommand(
     string? CatalogueItemCode,
     string? GridCode,
@@ -13,7 +17,9 @@ public sealed record ReportEventCommand(
     LocationInput? Location,
     ReporterInput? Reporter,
     DateTimeOffset? OccurredAt,
-    string? WorkflowDefinitionId) : ICommand<EventCreatedResponse>
+    string? WorkflowDefinitionId,
+    bool? HandledOnSite = null,
+    string? Resolution = null) : ICommand<EventCreatedResponse>
 {
     /// <summary>Set by the endpoint from the token, never from the body.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -21,6 +21,7 @@ public sealed class ReportEventHandler(
     CaseStore cases,
     CaseWorkflow workflow,
     CaseNumberPrefixes prefixes,
+    GridCaseSettings settings,
     TimeProvider clock) : ICommandHandler<ReportEventCommand, EventCreatedResponse>
 {
     public async ValueTask<EventCreatedResponse> Handle(ReportEventCommand command, CancellationToken cancellationToken)
@@ -52,6 +53,24 @@ public sealed class ReportEventHandler(
         }
 
         var definitionId = await DefinitionAsync(command, grid, county, cancellationToken);
+        var version = settings.StartVersionFor(definitionId);
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (command.HandledOnSite == true)
+        {
+            if (caller.Role is not Role.GridMember)
+            {
+                throw Invalid("handledOnSite", "只有网格员可以上报即办事件 / only grid members report an event as handled on the spot.");
+            }
+
+            var definition = await definitions.GetVersionAsync(definitionId, version ?? await definitions.LatestPublishedVersionAsync(definitionId, cancellationToken) ?? 0, cancellationToken);
+            if (definition is null || !definition.Variables.ContainsKey(OnSiteVariable))
+            {
+                throw Invalid("handledOnSite", $"流程 {definitionId} 不办理即办事件 / workflow '{definitionId}' does not take events handled on the spot.");
+            }
+
+            variables[OnSiteVariable] = true;
+            variables["resolution"] = command.Resolution!.Trim();
+        }
 
         var now = clock.GetUtcNow();
         var occurredAt = command.OccurredAt is { } at && at < now ? at : now;
@@ -62,8 +81,8 @@ public sealed class ReportEventHandler(
 
         var caseId = CaseId.New();
         var facts = new SubjectFacts(grid.Code, item.Code, item.CategoryCode, item.OwningDepartment, channel.ToString(), item.TimeLimitHours);
-        var start = await workflow.PrepareStartAsync(definitionId,
-            new StartStimulus(caseId.Value, facts, grid.Code, new Dictionary<string, object?>(), caller, now), cancellationToken);
+        var start = await workflow.PrepareStartAsync(definitionId, version,
+            new StartStimulus(caseId.Value, facts, grid.Code, variables, caller, now), cancellationToken);
 
         var (response, _) = await workflow.RunAsync(
             async () =>
@@ -73,6 +92,11 @@ public sealed class ReportEventHandler(
                 var number = await cases.NextNumberAsync(prefixes.For(county.Code), year, cancellationToken);
                 var subject = Case.Report(caseId, number, item.Code, grid.Code, channel, command.Title!.Trim(), command.Description,
                     location, reporter, occurredAt, caller, now);
+                if (command.HandledOnSite == true)
+                {
+                    subject.RecordHandledOnSite(command.Resolution!, caller, now);
+                }
+
                 var outcome = await workflow.StartAsync(subject, start, cancellationToken);
                 var state = outcome.State!;
                 return (new EventCreatedResponse(subject.Id.Value, subject.Number.Value, subject.Status.ToString(),
@@ -83,6 +107,9 @@ public sealed class ReportEventHandler(
             cancellationToken);
         return response;
     }
+
+    /// <summary>The variable a workflow declares when it takes events handled on the spot (即办).</summary>
+    public const string OnSiteVariable = "handledOnSite";
 
     private async Task<string> DefinitionAsync(ReportEventCommand command, OrgUnit grid, OrgUnit county, CancellationToken cancellationToken)
     {

@@ -17,6 +17,15 @@ public sealed class ReportEventValidator : AbstractValidator<ReportEventCommand>
         RuleFor(c => c.Description).MaximumLength(Case.DescriptionMaxLength);
         RuleFor(c => c.OccurredAt).Must(at => at is null || at <= clock.GetUtcNow().AddMinutes(5))
             .WithMessage("occurredAt cannot be in the future.");
+        When(c => c.HandledOnSite == true, () =>
+        {
+            RuleFor(c => c.Resolution).NotEmpty().WithMessage("即办须填写处置情况 / resolution is required when handledOnSite is true.")
+                .MaximumLength(Case.ResolutionNoteMaxLength);
+            RuleFor(c => c.Channel).Equal(nameof(ReportChannel.GridPatrol))
+                .WithMessage("即办只适用于网格员巡查上报 / handledOnSite is for grid patrol reports (channel GridPatrol).");
+        });
+        RuleFor(c => c.Resolution).Empty().When(c => c.HandledOnSite != true)
+            .WithMessage("处置情况只随即办上报 / resolution is only sent with handledOnSite true.");
         When(c => c.Location is not null, () =>
         {
             RuleFor(c => c.Location!.Latitude).NotNull().InclusiveBetween(-90, 90).OverridePropertyName("location.latitude");

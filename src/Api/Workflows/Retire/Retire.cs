@@ -6,13 +6,14 @@ namespace GridCase.Api.Workflows.Retire;
 
 /// <summary>
 /// Retires a published version: cases already on it finish on it, no new case starts on it. Retiring the
-/// only published version leaves the definition unable to start cases, which is refused.
+/// only published version leaves the definition unable to start cases, which is refused; so is retiring the version the
+/// server is configured to start new cases on.
 /// </summary>
 public sealed record RetireCommand(string DefinitionId, int Version) : ICommand<RetireResponse>;
 
 public sealed record RetireResponse(string DefinitionId, int Version, string Status, int? LatestPublishedVersion);
 
-public sealed class RetireHandler(IDefinitionStore store) : ICommandHandler<RetireCommand, RetireResponse>
+public sealed class RetireHandler(IDefinitionStore store, GridCaseSettings settings) : ICommandHandler<RetireCommand, RetireResponse>
 {
     public async ValueTask<RetireResponse> Handle(RetireCommand command, CancellationToken cancellationToken)
     {
@@ -27,6 +28,13 @@ public sealed class RetireHandler(IDefinitionStore store) : ICommandHandler<Reti
         if (!versions.Any(v => v.Version != command.Version && v.Status == VersionStatus.Published))
         {
             throw new GridCase.Domain.InvalidTransitionException("workflow.last-published", $"v{command.Version} is the only published version; publish a new one before retiring it.");
+        }
+
+        if (settings.StartVersionFor(command.DefinitionId) == command.Version)
+        {
+            throw new GridCase.Domain.InvalidTransitionException(
+                "workflow.start-version",
+                $"新事件按服务器配置从 v{command.Version} 开始，不能停用 / v{command.Version} is where new cases start ({GridCaseSettings.StartVersionSection}:{command.DefinitionId}); change that setting before retiring it.");
         }
 
         await store.RetireAsync(command.DefinitionId, command.Version, cancellationToken);

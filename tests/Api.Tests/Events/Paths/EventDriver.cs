@@ -183,8 +183,9 @@ public sealed class EventDriver(Func<string, Task<HttpClient>> signIn, GridCaseA
     }
 
     /// <summary>
-    /// Ends every path: the hash chain holds and re-execution matches, every entry names its actor, and no task
-    /// was opened in a grid's queue after the case was routed to the township or above or to a department.
+    /// Ends every path: the hash chain holds and re-execution matches, every entry names its actor, and no disposal
+    /// task was opened in a grid's queue after the case was routed to the township or above or to a department (a
+    /// check or a visit — a task opened with a <c>purpose</c> — may go to the grid member).
     /// </summary>
     public async Task<IReadOnlyList<JsonElement>> VerifyAsync(Guid eventId)
     {
@@ -215,7 +216,8 @@ public sealed class EventDriver(Func<string, Task<HttpClient>> signIn, GridCaseA
             {
                 risen = true;
             }
-            else if (risen && kind == "TaskOpened" && data.GetProperty("queue").GetString()!.Length == Grid.Length)
+            else if (risen && kind == "TaskOpened" && data.GetProperty("queue").GetString()!.Length == Grid.Length
+                     && !data.TryGetProperty("purpose", out _))
             {
                 offending.Add(entry.GetProperty("seq").GetInt64());
             }
