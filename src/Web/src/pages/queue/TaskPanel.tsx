@@ -9,7 +9,8 @@ import type { Session } from '../../api/session';
 import type { QueueTask } from '../../api/types';
 import { useT } from '../../i18n/useT';
 import ReassignForm from './ReassignForm';
-import TaskForm, { type FormField } from './TaskForm';
+import { parseFormFields } from './formFields';
+import TaskForm from './TaskForm';
 
 // The selected task: its case, claim or release, reassignment for dispatchers, and the form once claimed.
 export default function TaskPanel({ task, session, onNotice }: { task: QueueTask; session: Session; onNotice: (text: string) => void }) {
@@ -22,7 +23,7 @@ export default function TaskPanel({ task, session, onNotice }: { task: QueueTask
   const [error, setError] = useState<string | null>(null);
   const version = useDefinitionVersion(event?.workflow);
   const node = version?.nodes.find((n) => n.id === task.nodeId);
-  const fields = (node?.props?.fields ?? []) as FormField[];
+  const fields = parseFormFields(node?.props?.fields);
 
   const act = async (step: typeof claim) => {
     setError(null);
