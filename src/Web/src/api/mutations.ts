@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { keys } from './queries';
+import { newIdempotencyKey } from './idempotency';
 import type {
-  CompleteTaskBody, DefinitionDocument, PublishResult, ReassignBody, RetireResult, RollbackResult, SaveDraftResult, TaskStep,
-  TokenResponse, ValidateResult,
+  CaseDetail, CaseNoteBody, CompleteTaskBody, DefinitionDocument, MigrationBody, MigrationResult, PublishResult, ReassignBody,
+  ReclassifyBody, RelocateBody, RetireResult, RollbackResult, SaveDraftResult, TaskStep, TokenResponse, ValidateResult,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -105,5 +106,36 @@ export function useRetire() {
     mutationFn: ({ definitionId, version }: { definitionId: string; version: number }) =>
       api.post<RetireResult>(`/api/workflow-definitions/${enc(definitionId)}/versions/${version}/retire`),
     onSuccess: () => definitionChanged(client),
+  });
+}
+
+/** The dispatcher's commands on a case, by the path under /api/events/{id}/. */
+export type CaseCommand =
+  | { path: 'supervision' | 'urge'; body: CaseNoteBody }
+  | { path: 'relocate'; body: RelocateBody }
+  | { path: 'reclassify'; body: ReclassifyBody };
+
+// 督办, 催办, 改派网格, 重新分类: each answers the case detail.
+export function useCaseCommand() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ eventId, command }: { eventId: string; command: CaseCommand }) =>
+      api.post<CaseDetail>(`/api/events/${eventId}/${command.path}`, command.body, { 'Idempotency-Key': newIdempotencyKey(eventId) }),
+    onSuccess: (_, { eventId }) => caseChanged(client, eventId),
+  });
+}
+
+// A migration that ran (not a dry run) moves cases to another version: their tasks, details and pinned versions change.
+export function useMigrateCases(definitionId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MigrationBody) =>
+      api.post<MigrationResult>(`/api/workflow-definitions/${enc(definitionId)}/migrations`, body, { 'Idempotency-Key': newIdempotencyKey(definitionId) }),
+    onSuccess: (_, body) => (body.dryRun ? undefined : Promise.all([
+      client.invalidateQueries({ queryKey: keys.tasks }),
+      client.invalidateQueries({ queryKey: keys.cases }),
+      client.invalidateQueries({ queryKey: keys.caseList }),
+      client.invalidateQueries({ queryKey: keys.pinnedWorkflows }),
+    ])),
   });
 }

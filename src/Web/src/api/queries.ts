@@ -19,15 +19,18 @@ export const keys = {
   tasks: ['tasks'] as const,
   queue: (query: QueueQuery) => ['tasks', query] as const,
   caseList: ['case-list'] as const,
+  cases: ['case'] as const,
   case: (id: string) => ['case', id] as const,
   caseDetail: (id: string) => ['case', id, 'detail'] as const,
   journal: (id: string) => ['case', id, 'journal'] as const,
   verify: (id: string) => ['case', id, 'verify'] as const,
   replay: (id: string, seq: number) => ['case', id, 'replay', seq] as const,
   // The version a case is pinned to never changes.
+  pinnedWorkflows: ['pinned-workflow'] as const,
   pinnedWorkflow: (id: string) => ['pinned-workflow', id] as const,
   catalogue: ['catalogue'] as const,
   orgUnits: (level: string) => ['org-units', level] as const,
+  allOrgUnits: ['org-units', 'all'] as const,
 };
 
 export const definitionsQuery = () => queryOptions({
@@ -113,4 +116,10 @@ export const catalogueQuery = () => queryOptions({
 export const orgUnitsQuery = (level: string) => queryOptions({
   queryKey: keys.orgUnits(level),
   queryFn: () => api.get<OrgUnit[]>(`/api/org-units?level=${level}`),
+});
+
+/** Every unit (areas and departments of all levels); the console keeps those under the user's area. */
+export const allOrgUnitsQuery = () => queryOptions({
+  queryKey: keys.allOrgUnits,
+  queryFn: () => api.get<OrgUnit[]>('/api/org-units'),
 });

@@ -170,11 +170,29 @@ export interface CaseSummary {
 
 export interface CompleteTaskBody {
   outcome: string;
-  data: Record<string, string | number>;
+  /** A `units` field is a list of unit codes. */
+  data: Record<string, string | number | string[]>;
 }
 
 export interface ReassignBody {
   unitCode: string;
+  reason: string;
+}
+
+/** 督办 and 催办: a note of 1–500 characters. */
+export interface CaseNoteBody {
+  note: string;
+}
+
+/** 改派网格: the right grid (15 digits) for a case filed under a wrong grid or village. */
+export interface RelocateBody {
+  gridCode: string;
+  reason: string;
+}
+
+/** 重新分类: the right catalogue item. */
+export interface ReclassifyBody {
+  catalogueItemCode: string;
   reason: string;
 }
 
@@ -390,6 +408,35 @@ export interface DefinitionComparison {
   variables: VariableDiff[];
   nodes: NodeDiff[];
   connections: ConnectionDiff[];
+}
+
+/** Moving open cases from one published version to another (dry run first). */
+export interface MigrationBody {
+  fromVersion: number;
+  toVersion: number;
+  /** From-version node id → to-version node id. */
+  nodeMap: Record<string, string>;
+  dryRun: boolean;
+  limit: number;
+  /** The `next` of the previous page. */
+  after?: string;
+}
+
+export interface MigratedCase {
+  caseId: string;
+  number: string;
+  activeNodes: string[];
+}
+
+export interface BlockedCase extends MigratedCase {
+  code: string;
+  reason: string;
+}
+
+export interface MigrationResult {
+  moved: MigratedCase[];
+  blocked: BlockedCase[];
+  next: string | null;
 }
 
 // ── Activity types (the designer's palette) ──

@@ -10,6 +10,8 @@ import { useT } from '../../i18n/useT';
 import DiffPicker from './DiffPicker';
 import Editor from './Editor';
 import { diffView, type EditorView } from './editorView';
+import MigrationPanel from './MigrationPanel';
+import { canMigrate } from './migrationModel';
 import VersionList from './VersionList';
 
 // Definitions and their versions on the left; the editor (a draft, a version or a comparison) beside them.
@@ -133,6 +135,7 @@ export default function DesignerPage() {
             onEditDraft={() => void openDefinition(selectedId)} onPublished={async (text) => { await openDefinition(selectedId); setNotice(text); }} />
         </ReactFlowProvider>
       ) : <section className="card canvas muted">{t('designerTitle')}</section>}
+      {selectedId && canMigrate(versionList) && <MigrationPanel key={selectedId} definitionId={selectedId} versions={versionList} />}
     </div>
   );
 }

@@ -8,8 +8,11 @@ import { caseQuery } from '../../api/queries';
 import type { Session } from '../../api/session';
 import type { QueueTask } from '../../api/types';
 import { useT } from '../../i18n/useT';
+import CaseActions from './CaseActions';
 import ReassignForm from './ReassignForm';
-import TaskForm, { type FormField } from './TaskForm';
+import SupervisedBadge from './SupervisedBadge';
+import { parseFormFields } from './formFields';
+import TaskForm from './TaskForm';
 
 // The selected task: its case, claim or release, reassignment for dispatchers, and the form once claimed.
 export default function TaskPanel({ task, session, onNotice }: { task: QueueTask; session: Session; onNotice: (text: string) => void }) {
@@ -22,7 +25,7 @@ export default function TaskPanel({ task, session, onNotice }: { task: QueueTask
   const [error, setError] = useState<string | null>(null);
   const version = useDefinitionVersion(event?.workflow);
   const node = version?.nodes.find((n) => n.id === task.nodeId);
-  const fields = (node?.props?.fields ?? []) as FormField[];
+  const fields = parseFormFields(node?.props?.fields);
 
   const act = async (step: typeof claim) => {
     setError(null);
@@ -49,6 +52,7 @@ export default function TaskPanel({ task, session, onNotice }: { task: QueueTask
           <dt>{t('pinnedVersion')}</dt><dd>{event.workflow?.definitionId} v{event.workflow?.version}</dd>
         </dl>
       )}
+      {event?.supervisedBy && <SupervisedBadge unit={event.supervisedBy} />}
       <div className="toolbar">
         {task.status === 'Open' && !task.claimedBy && <button type="button" className="primary" onClick={() => void act(claim)}>{t('claim')}</button>}
         {task.status === 'Open' && mine && <button type="button" onClick={() => void act(release)}>{t('release')}</button>}
@@ -58,6 +62,7 @@ export default function TaskPanel({ task, session, onNotice }: { task: QueueTask
       {session.role === 'Dispatcher' && event && task.status === 'Open' && (
         <ReassignForm event={event} onDone={(unit) => onNotice(`${task.event?.number} · ${t('reassigned', unit)}`)} />
       )}
+      {session.role === 'Dispatcher' && event && !event.closedAt && <CaseActions event={event} onDone={onNotice} />}
       {task.status === 'Open' && (mine
         ? <TaskForm task={task} fields={fields} onDone={() => onNotice(`${task.event?.number} · ${t('completed')}`)} />
         : <p className="muted">{t('claimFirst')}</p>)}
