@@ -3,7 +3,7 @@ import { api } from './client';
 import { keys } from './queries';
 import { newIdempotencyKey } from './idempotency';
 import type {
-  CaseDetail, CaseNoteBody, CompleteTaskBody, DefinitionDocument, MigrationBody, MigrationResult, PublishResult, ReassignBody,
+  CaseNoteBody, CompleteTaskBody, DefinitionDocument, MigrationBody, MigrationResult, PublishResult, ReassignBody,
   ReclassifyBody, RelocateBody, RetireResult, RollbackResult, SaveDraftResult, TaskStep, TokenResponse, ValidateResult,
 } from './types';
 
@@ -115,12 +115,12 @@ export type CaseCommand =
   | { path: 'relocate'; body: RelocateBody }
   | { path: 'reclassify'; body: ReclassifyBody };
 
-// 督办, 催办, 改派网格, 重新分类: each answers the case detail.
+// 督办, 催办, 改派网格, 重新分类: each answers the step (where the case stands and its open tasks); the case is re-read.
 export function useCaseCommand() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ eventId, command }: { eventId: string; command: CaseCommand }) =>
-      api.post<CaseDetail>(`/api/events/${eventId}/${command.path}`, command.body, { 'Idempotency-Key': newIdempotencyKey(eventId) }),
+      api.post<unknown>(`/api/events/${eventId}/${command.path}`, command.body, { 'Idempotency-Key': newIdempotencyKey(eventId) }),
     onSuccess: (_, { eventId }) => caseChanged(client, eventId),
   });
 }

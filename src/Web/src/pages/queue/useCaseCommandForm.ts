@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useCaseCommand, type CaseCommand } from '../../api/mutations';
-import type { CaseDetail } from '../../api/types';
 import { commandFailure, noFailure, type CommandFailure } from './caseActionsModel';
 
 /** Sends one case command and keeps what went wrong: checks of our own, the API's field errors or a refusal. */
@@ -8,13 +7,15 @@ export function useCaseCommandForm(eventId: string) {
   const command = useCaseCommand();
   const [failure, setFailure] = useState<CommandFailure>(noFailure);
 
-  const run = async (body: CaseCommand): Promise<CaseDetail | null> => {
+  /** True when the server took the command. */
+  const run = async (body: CaseCommand): Promise<boolean> => {
     setFailure(noFailure);
     try {
-      return await command.mutateAsync({ eventId, command: body });
+      await command.mutateAsync({ eventId, command: body });
+      return true;
     } catch (error) {
       setFailure(commandFailure(error));
-      return null;
+      return false;
     }
   };
   const invalid = (fields: Record<string, string[]>) => setFailure({ fields, refusal: null, message: null });
