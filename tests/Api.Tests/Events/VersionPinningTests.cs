@@ -8,19 +8,29 @@ using GridCase.Api.Tests.Support;
 namespace GridCase.Api.Tests.Events;
 
 /// <summary>
-/// A case is pinned to the version it started on: publishing event-handling v2 leaves running v1 cases on v1
-/// to the end, and new cases start on v2. Its own API, so the v2 it publishes does not reach other tests.
+/// A case is pinned to the version it started on: publishing v2 of a definition leaves running v1 cases on v1
+/// to the end, and new cases start on v2. The definition is a copy of event-handling v1 bound to the township (the
+/// shipped default has later versions of its own). Its own API, so what it publishes does not reach other tests.
 /// </summary>
 public sealed class VersionPinningTests
 {
     private GridCaseApiFactory _factory = null!;
     private EventDriver _driver = null!;
 
+    private const string Id = "pinned-loop";
+
     [OneTimeSetUp]
-    public void Start()
+    public async Task Start()
     {
         _factory = new GridCaseApiFactory();
         _driver = new EventDriver(_factory);
+        var admin = await _driver.ClientAsync("admin");
+        var document = JsonNode.Parse(await admin.GetStringAsync("/api/workflow-definitions/event-handling/versions/1"))!.AsObject();
+        document["id"] = Id;
+        await EventDriver.JsonAsync(await admin.PutAsync($"/api/workflow-definitions/{Id}/draft",
+            new StringContent(document.ToJsonString(), Encoding.UTF8, "application/json")), HttpStatusCode.OK);
+        await EventDriver.JsonAsync(await admin.PostAsJsonAsync($"/api/workflow-definitions/{Id}/publish", new { changeNote = "事件分级流转 v1 的副本" }), HttpStatusCode.Created);
+        await EventDriver.JsonAsync(await admin.PutAsJsonAsync($"/api/workflow-bindings/{EventDriver.Township}", new { definitionId = Id }), HttpStatusCode.OK);
     }
 
     [OneTimeTearDown]
@@ -46,7 +56,7 @@ public sealed class VersionPinningTests
         }
 
         var fresh = await _driver.ReportAsync();
-        Assert.That(fresh.Json.GetProperty("workflow").GetProperty("definitionId").GetString(), Is.EqualTo("event-handling"));
+        Assert.That(fresh.Json.GetProperty("workflow").GetProperty("definitionId").GetString(), Is.EqualTo(Id));
         Assert.That(Version(fresh), Is.EqualTo(2));
         await CloseAsync(await _driver.CompleteAsync(fresh, "triage", "filed", new { difficulty = 2, scope = "Village" }));
         var freshJournal = await _driver.VerifyAsync(fresh.EventId);
@@ -59,16 +69,16 @@ public sealed class VersionPinningTests
     private async Task<int> PublishRetitledVersionAsync()
     {
         var admin = await _driver.ClientAsync("admin");
-        var document = JsonNode.Parse(await admin.GetStringAsync("/api/workflow-definitions/event-handling/versions/1"))!.AsObject();
+        var document = JsonNode.Parse(await admin.GetStringAsync($"/api/workflow-definitions/{Id}/versions/1"))!.AsObject();
         var handle = document["nodes"]!.AsArray().Single(n => (string?)n!["id"] == "handle")!;
         handle["title"] = "任务处理（限时办结）";
         document["changeNote"] = "任务处理环节更名";
 
-        var saved = await admin.PutAsync("/api/workflow-definitions/event-handling/draft",
+        var saved = await admin.PutAsync($"/api/workflow-definitions/{Id}/draft",
             new StringContent(document.ToJsonString(), Encoding.UTF8, "application/json"));
         var savedBody = await EventDriver.JsonAsync(saved, HttpStatusCode.OK);
         Assert.That(savedBody.GetProperty("problems").GetArrayLength(), Is.Zero, savedBody.ToString());
-        var publish = await admin.PostAsJsonAsync("/api/workflow-definitions/event-handling/publish", new { changeNote = "任务处理环节更名" });
+        var publish = await admin.PostAsJsonAsync($"/api/workflow-definitions/{Id}/publish", new { changeNote = "任务处理环节更名" });
         return (await EventDriver.JsonAsync(publish, HttpStatusCode.Created)).GetProperty("version").GetInt32();
     }
 

@@ -61,7 +61,7 @@ public sealed partial class UserAdministrationTests
         var good = "imp.all.one,一号,Handler,140599GA,Passw0rd-1\n" + "imp.all.grid,二号,GridMember,140599200001002,Passw0rd-1\n";
         var before = await _api.CountAsync();
 
-        var refused = await ProblemAsync(await _city.PostAsync("/api/admin/users/import?dryRun=false", Csv(Header + good + "imp.all.bad,三号,Handler,140599,Passw0rd-1\n")),
+        var refused = await ProblemAsync(await _city.PostAsync("/api/admin/users/import?dryRun=false", Csv(Header + good + "imp.all.bad,三号,Handler,140500,Passw0rd-1\n")),
             HttpStatusCode.BadRequest, "import-invalid");
         var unchanged = await _api.CountAsync();
         var applied = await JsonAsync(await _city.PostAsync("/api/admin/users/import?dryRun=false", Csv(Header + good)), HttpStatusCode.OK);

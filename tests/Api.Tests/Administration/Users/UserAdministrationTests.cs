@@ -74,7 +74,6 @@ public sealed partial class UserAdministrationTests
     [TestCase("GridMember", "140521GA")]
     [TestCase("Dispatcher", "140521100001")]
     [TestCase("Dispatcher", "140521100001003")]
-    [TestCase("Handler", "140521")]
     [TestCase("Handler", "140521100001004")]
     [TestCase("SystemAdmin", "140521100")]
     [TestCase("PolicyAdmin", "140521100001")]
