@@ -14,7 +14,7 @@ public sealed record ActivityContext(
     Actor Actor,
     OrgDirectory Org,
     WorkingCalendar Calendar,
-    NoPushDownPolicy Policy)
+    IResponsibilityRules Rules)
 {
     /// <summary>Values expressions and decision tables evaluate against.</summary>
     public IReadOnlyDictionary<string, object?> Values => Subject.Values(Variables);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GridCase.Domain.Cases;
 using GridCase.Domain.Organisation;
 using GridCase.Workflows.Activities;
 using GridCase.Workflows.Journal;
@@ -71,12 +72,8 @@ internal sealed partial class InterpreterStep
             return false;
         }
 
-        var floor = unit.Level > current.Floor ? unit.Level : current.Floor;
-        // Only a dispatcher dispatches: a handler escalating, the system on a deadline and a case going back to
-        // its own dispatching centre all keep the dispatching centre.
-        var dispatching = Actor.Role == Role.Dispatcher && unit.Code != current.DispatchingUnit
-            ? Actor.Unit ?? current.DispatchingUnit
-            : current.DispatchingUnit;
+        var floor = rules.RaiseFloor(current.Floor, unit.Level);
+        var dispatching = rules.DispatchingAfter(Actor, unit.Code, current.DispatchingUnit);
         _state = _state with { Responsibility = new Responsibility(unit.Code, dispatching, floor) };
         Append(kind, nodeId, rule, new Dictionary<string, object?>
         {
@@ -90,7 +87,8 @@ internal sealed partial class InterpreterStep
         return true;
     }
 
-    private bool IsPushDown(OrgLevel targetLevel) => policy.Forbids(_state.Responsibility.Floor, targetLevel);
+    private bool IsPushDown(OrgLevel targetLevel, TaskPurpose purpose = TaskPurpose.Disposal) =>
+        rules.Forbids(_state.Responsibility.Floor, targetLevel, purpose);
 
     private void Block(string? nodeId, OrgUnit target, string action)
     {

@@ -20,7 +20,7 @@ internal sealed partial class InterpreterStep(
     Stimulus stimulus,
     OrgDirectory org,
     WorkingCalendar calendar,
-    NoPushDownPolicy policy)
+    IResponsibilityRules rules)
 {
     private readonly List<JournalEntry> _entries = [];
     private readonly Dictionary<string, TaskRecord> _tasks = new(StringComparer.Ordinal);
@@ -368,5 +368,5 @@ internal sealed partial class InterpreterStep(
         Actor,
         org,
         calendar,
-        policy);
+        rules);
 }
