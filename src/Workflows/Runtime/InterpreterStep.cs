@@ -215,6 +215,11 @@ internal sealed partial class InterpreterStep(
                 else if (workflow.IsConnected(task.NodeId, "overdue"))
                 {
                     CloseTask(overdue, WorkTaskStatus.Cancelled, "overdue");
+                    foreach (var sibling in _state.Tasks.Where(t => t.Kind == TaskKind.Work && t.NodeId == task.NodeId && t.Item is not null).ToList())
+                    {
+                        CloseTask(sibling, WorkTaskStatus.Cancelled, "overdue"); // the node leaves once, for all its instances
+                    }
+
                     Leave(task.NodeId, ActivityResult.Next("overdue"));
                 }
 
