@@ -42,3 +42,53 @@ public sealed class ResponsibilityRulesTests
         });
     }
 }
+
+public sealed class CaseResponsibilityRulesTests
+{
+    /// <summary>Rules that forbid everything and never move the floor: proves the case asks the port, not its own copy.</summary>
+    private sealed class Strict : IResponsibilityRules
+    {
+        public OrgLevel FloorFrom => OrgLevel.Grid;
+
+        public OrgLevel BlockedLevel => OrgLevel.City;
+
+        public bool Forbids(OrgLevel floor, OrgLevel targetLevel, TaskPurpose purpose = TaskPurpose.Disposal) => true;
+
+        public OrgLevel RaiseFloor(OrgLevel floor, OrgLevel target) => floor;
+
+        public UnitCode? DispatchingAfter(Actor actor, UnitCode target, UnitCode? current) => current;
+
+        public bool MayRelocate(OrgLevel floor) => false;
+    }
+
+    /// <summary>Rules that allow everything and keep the floor where it is.</summary>
+    private sealed class Lenient : IResponsibilityRules
+    {
+        public OrgLevel FloorFrom => OrgLevel.City;
+
+        public OrgLevel BlockedLevel => OrgLevel.Grid;
+
+        public bool Forbids(OrgLevel floor, OrgLevel targetLevel, TaskPurpose purpose = TaskPurpose.Disposal) => false;
+
+        public OrgLevel RaiseFloor(OrgLevel floor, OrgLevel target) => floor;
+
+        public UnitCode? DispatchingAfter(Actor actor, UnitCode target, UnitCode? current) => current;
+
+        public bool MayRelocate(OrgLevel floor) => true;
+    }
+
+    [Test]
+    public void A_case_routes_by_the_rules_it_is_given()
+    {
+        var org = new TestOrg();
+        var cases = new CaseBuilder(org);
+        var refused = cases.Filed();
+        var routed = cases.Filed();
+
+        var result = refused.TryRoute(org.Village, new Strict(), org.TownshipDispatcher, cases.Next());
+        routed.Route(org.County, new Lenient(), org.TownshipDispatcher, cases.Next());
+
+        Assert.That(result.RefusalCode, Is.EqualTo(CaseErrorCodes.PushDown));
+        Assert.That((routed.ResponsibleUnit, routed.Floor, routed.DispatchingUnit), Is.EqualTo((org.County.Code, OrgLevel.Grid, (UnitCode?)null)));
+    }
+}
