@@ -124,15 +124,15 @@ public static class GridCaseApp
     private static void AddEngine(IServiceCollection services)
     {
         services.AddSingleton<OrgSnapshot>();
-        services.AddSingleton(NoPushDownPolicy.Default);
+        services.AddSingleton<IResponsibilityRules>(NoPushDownPolicy.Default);
         services.AddSingleton(DefaultActivities.Create());
         services.AddSingleton<DefinitionValidator>();
         services.AddSingleton<CompiledWorkflowCache>();
         services.AddScoped(sp => new FlowchartInterpreter(
-            sp.GetRequiredService<OrgSnapshot>().Current, sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<NoPushDownPolicy>()));
+            sp.GetRequiredService<OrgSnapshot>().Current, sp.GetRequiredService<WorkingCalendar>(), sp.GetRequiredService<IResponsibilityRules>()));
         services.AddScoped<WorkflowRuntime>();
         services.AddScoped<ShippedDefinitions>();
-        services.AddScoped(sp => new CaseProjection(sp.GetRequiredService<OrgSnapshot>().Current, sp.GetRequiredService<NoPushDownPolicy>()));
+        services.AddScoped(sp => new CaseProjection(sp.GetRequiredService<OrgSnapshot>().Current, sp.GetRequiredService<IResponsibilityRules>()));
         services.AddScoped<CaseWorkflow>();
         services.AddScoped<IdempotencyScope>();
         services.AddScoped<TaskAccess>();

@@ -17,7 +17,7 @@ namespace GridCase.Api.Events;
 /// <c>parked</c> (resume, close-parked), <c>verification</c> (confirmed, rework, reopen — an on-the-spot resolution found wanting), <c>evaluation</c> (evaluated);
 /// and the engine's <c>Routed</c>, <c>Escalated</c>, <c>SupervisionFlagged</c>, <c>Relocated</c>, <c>Reclassified</c> and <c>Closed</c> entries.
 /// </summary>
-public sealed class CaseProjection(OrgDirectory org, NoPushDownPolicy policy)
+public sealed class CaseProjection(OrgDirectory org, IResponsibilityRules rules)
 {
     public void Apply(Case subject, RunOutcome outcome)
     {
@@ -47,7 +47,7 @@ public sealed class CaseProjection(OrgDirectory org, NoPushDownPolicy policy)
                         break;
                     }
 
-                    subject.TryRoute(target, policy, actor, at).ThrowIfRefused();
+                    subject.TryRoute(target, rules, actor, at).ThrowIfRefused();
                     break;
                 case JournalKinds.SupervisionFlagged:
                     var supervisor = UnitCode.Parse((string)data["supervisingUnit"]!);
@@ -94,7 +94,7 @@ public sealed class CaseProjection(OrgDirectory org, NoPushDownPolicy policy)
                 subject.SubmitFeedback(Text("resolution"), actor, at);
                 break;
             case ("handling", "returned") when subject.DispatchingUnit is { } dispatching && dispatching != subject.ResponsibleUnit:
-                subject.TryReturn(Text("reason"), policy, actor, at).ThrowIfRefused();
+                subject.TryReturn(Text("reason"), rules, actor, at).ThrowIfRefused();
                 return true;
             case ("handling", "parked"):
                 subject.Park(Text("explanation"), actor, at);

@@ -10,16 +10,16 @@ public sealed partial class Case
     /// Makes <paramref name="target"/> responsible (任务派遣), from Filed or Dispatched: status Dispatched, the
     /// actor's unit (when it has one) becomes the dispatching unit, the floor rises to the target's level.
     /// <para>
-    /// A push-down (the floor has reached <see cref="NoPushDownPolicy.FloorFrom"/> and the target is at or below
-    /// <see cref="NoPushDownPolicy.BlockedLevel"/>) is not thrown: the result is refused, the case state is
+    /// A push-down (<see cref="IResponsibilityRules.Forbids"/>: the floor has reached the rules' floor level and the
+    /// target is at or below their blocked level) is not thrown: the result is refused, the case state is
     /// unchanged, and an <see cref="CaseEventKind.EscalationBlocked"/> event is pending so the caller can persist
     /// the refusal before answering 409. Every other refusal throws and records nothing.
     /// </para>
     /// </summary>
-    public RouteResult TryRoute(OrgUnit target, NoPushDownPolicy policy, Actor actor, DateTimeOffset at)
+    public RouteResult TryRoute(OrgUnit target, IResponsibilityRules rules, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(actor);
         EnsureStatus("route", CaseStatus.Filed, CaseStatus.Dispatched);
         if (!UnitCodes.Covers(target.Code, GridCode))
@@ -36,18 +36,16 @@ public sealed partial class Case
                 $"Case {Number} is already dispatched to {target.Code}.");
         }
 
-        if (policy.Forbids(Floor, target.Level))
+        if (rules.Forbids(Floor, target.Level))
         {
-            return Blocked(CaseEventKeys.RouteAction, target.Code, target.Level, policy, actor, at);
+            return Blocked(CaseEventKeys.RouteAction, target.Code, target.Level, rules, actor, at);
         }
 
         var from = ResponsibleUnit;
         var previousFloor = Floor;
         ResponsibleUnit = target.Code;
-        // Only a dispatcher dispatches: a handler escalating keeps the dispatching centre, and so does a case
-        // going back to its own centre.
-        DispatchingUnit = actor.Role == Role.Dispatcher && target.Code != DispatchingUnit ? actor.Unit ?? DispatchingUnit : DispatchingUnit;
-        Floor = target.Level > Floor ? target.Level : Floor;
+        DispatchingUnit = rules.DispatchingAfter(actor, target.Code, DispatchingUnit);
+        Floor = rules.RaiseFloor(Floor, target.Level);
         Status = CaseStatus.Dispatched;
         return RouteResult.Accepted(Record(
             CaseEventKind.Routed,
@@ -66,17 +64,17 @@ public sealed partial class Case
     /// <see cref="TryRoute"/>, throwing <see cref="InvalidTransitionException"/> (<c>case.push-down</c>) on a
     /// push-down. The <see cref="CaseEventKind.EscalationBlocked"/> event is pending even when this throws.
     /// </summary>
-    public void Route(OrgUnit target, NoPushDownPolicy policy, Actor actor, DateTimeOffset at) =>
-        TryRoute(target, policy, actor, at).ThrowIfRefused();
+    public void Route(OrgUnit target, IResponsibilityRules rules, Actor actor, DateTimeOffset at) =>
+        TryRoute(target, rules, actor, at).ThrowIfRefused();
 
     /// <summary>
     /// Returns a dispatched case (退回: not competent) to its dispatching unit: status Filed, ReturnCount + 1. The
     /// dispatching centre is now responsible, so the floor rises to its level (a return never reopens the way to
     /// the grid). A return that would push the case down is refused as in <see cref="TryRoute"/>.
     /// </summary>
-    public RouteResult TryReturn(string reason, NoPushDownPolicy policy, Actor actor, DateTimeOffset at)
+    public RouteResult TryReturn(string reason, IResponsibilityRules rules, Actor actor, DateTimeOffset at)
     {
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(actor);
         EnsureStatus("return", CaseStatus.Dispatched);
         var trimmedReason = Reason(reason);
@@ -95,14 +93,14 @@ public sealed partial class Case
         }
 
         var level = UnitCodes.LevelOf(to);
-        if (policy.Forbids(Floor, level))
+        if (rules.Forbids(Floor, level))
         {
-            return Blocked(CaseEventKeys.ReturnAction, to, level, policy, actor, at, trimmedReason);
+            return Blocked(CaseEventKeys.ReturnAction, to, level, rules, actor, at, trimmedReason);
         }
 
         var from = ResponsibleUnit;
         ResponsibleUnit = to;
-        Floor = level > Floor ? level : Floor;
+        Floor = rules.RaiseFloor(Floor, level);
         Status = CaseStatus.Filed;
         ReturnCount++;
         return RouteResult.Accepted(Record(
@@ -120,14 +118,14 @@ public sealed partial class Case
     /// <see cref="TryReturn"/>, throwing <see cref="InvalidTransitionException"/> (<c>case.push-down</c>) on a
     /// push-down. The <see cref="CaseEventKind.EscalationBlocked"/> event is pending even when this throws.
     /// </summary>
-    public void Return(string reason, NoPushDownPolicy policy, Actor actor, DateTimeOffset at) =>
-        TryReturn(reason, policy, actor, at).ThrowIfRefused();
+    public void Return(string reason, IResponsibilityRules rules, Actor actor, DateTimeOffset at) =>
+        TryReturn(reason, rules, actor, at).ThrowIfRefused();
 
     private RouteResult Blocked(
         string action,
         UnitCode target,
         OrgLevel targetLevel,
-        NoPushDownPolicy policy,
+        IResponsibilityRules rules,
         Actor actor,
         DateTimeOffset at,
         string? reason = null)
@@ -142,8 +140,8 @@ public sealed partial class Case
             (CaseEventKeys.To, target.Value),
             (CaseEventKeys.ToLevel, targetLevel.ToString()),
             (CaseEventKeys.Floor, Floor.ToString()),
-            (CaseEventKeys.PolicyFloorFrom, policy.FloorFrom.ToString()),
-            (CaseEventKeys.PolicyBlockedLevel, policy.BlockedLevel.ToString()),
+            (CaseEventKeys.PolicyFloorFrom, rules.FloorFrom.ToString()),
+            (CaseEventKeys.PolicyBlockedLevel, rules.BlockedLevel.ToString()),
             (CaseEventKeys.Reason, reason));
         return RouteResult.Refused(
             @event,

@@ -25,7 +25,7 @@ public sealed partial class Case
                 $"Case {Number} is already under supervision by {supervisingUnit}.");
         }
 
-        if (supervisingUnit.Value is null || UnitCodes.LevelOf(supervisingUnit) <= UnitCodes.LevelOf(ResponsibleUnit))
+        if (supervisingUnit.Value is null || (UnitCodes.LevelOf(supervisingUnit) <= UnitCodes.LevelOf(ResponsibleUnit) && !IsOwningArea(supervisingUnit)))
         {
             throw new DomainRuleException(
                 CaseErrorCodes.SupervisionLevel,
@@ -43,4 +43,10 @@ public sealed partial class Case
             (CaseEventKeys.PreviousSupervisingUnit, previous?.Value),
             (CaseEventKeys.ResponsibleUnit, ResponsibleUnit.Value));
     }
+
+    /// <summary>A department is supervised by the area it belongs to (a county department by its county): same level, yet above it.</summary>
+    private bool IsOwningArea(UnitCode area) =>
+        ResponsibleUnit.IsDepartment && !area.IsDepartment
+        && ResponsibleUnit.Value.StartsWith(area.Value, StringComparison.Ordinal)
+        && UnitCodes.LevelOf(area) == UnitCodes.LevelOf(ResponsibleUnit);
 }

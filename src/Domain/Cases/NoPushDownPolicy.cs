@@ -7,7 +7,7 @@ namespace GridCase.Domain.Cases;
 /// no unit at <see cref="BlockedLevel"/> or below may be made responsible again
 /// ("不得将应由乡镇（街道）或部门处置的事件流转返回到网格"). The default floor is Township, the blocked level Grid.
 /// </summary>
-public sealed record NoPushDownPolicy
+public sealed record NoPushDownPolicy : IResponsibilityRules
 {
     public NoPushDownPolicy(OrgLevel floorFrom = OrgLevel.Township, OrgLevel blockedLevel = OrgLevel.Grid)
     {
@@ -28,5 +28,16 @@ public sealed record NoPushDownPolicy
 
     public OrgLevel BlockedLevel { get; }
 
-    public bool Forbids(OrgLevel floor, OrgLevel targetLevel) => floor >= FloorFrom && targetLevel <= BlockedLevel;
+    public bool Forbids(OrgLevel floor, OrgLevel targetLevel, TaskPurpose purpose = TaskPurpose.Disposal) =>
+        purpose == TaskPurpose.Disposal && floor >= FloorFrom && targetLevel <= BlockedLevel;
+
+    public OrgLevel RaiseFloor(OrgLevel floor, OrgLevel target) => target > floor ? target : floor;
+
+    public UnitCode? DispatchingAfter(Actor actor, UnitCode target, UnitCode? current)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Role == Role.Dispatcher && target != current ? actor.Unit ?? current : current;
+    }
+
+    public bool MayRelocate(OrgLevel floor) => floor < FloorFrom;
 }

@@ -14,8 +14,11 @@ public sealed record ActivityContext(
     Actor Actor,
     OrgDirectory Org,
     WorkingCalendar Calendar,
-    NoPushDownPolicy Policy)
+    IResponsibilityRules Rules)
 {
+    /// <summary>The unit that flagged the subject for supervision (督办), if any.</summary>
+    public UnitCode? Supervising { get; init; }
+
     /// <summary>Values expressions and decision tables evaluate against.</summary>
-    public IReadOnlyDictionary<string, object?> Values => Subject.Values(Variables);
+    public IReadOnlyDictionary<string, object?> Values => Subject.Values(Variables, Responsibility);
 }

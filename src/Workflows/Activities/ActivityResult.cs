@@ -31,7 +31,11 @@ public abstract record ActivityResult
 public abstract record WaitRequest;
 
 /// <summary>Open a task in <paramref name="Queue"/>; <paramref name="Deadline"/> adds warning and overdue timers.</summary>
-public sealed record TaskWait(UnitCode Queue, string Form, IReadOnlyList<string> Outcomes, TaskDeadline? Deadline) : WaitRequest;
+public sealed record TaskWait(UnitCode Queue, string Form, IReadOnlyList<string> Outcomes, TaskDeadline? Deadline) : WaitRequest
+{
+    /// <summary>A multi-instance task (<c>forEach</c>): one task per unit, each queued at its unit; null for one task.</summary>
+    public IReadOnlyList<UnitCode>? Items { get; init; }
+}
 
 /// <summary>A deadline already computed on working or calendar time: the warning point and the due time.</summary>
 /// <param name="Resume">How the clock carries over when the task is left through some outcomes and reopened later.</param>

@@ -54,6 +54,9 @@ public abstract class CompiledActivity(Definitions.NodeDefinition node)
     /// <summary>What this node can do to responsibility, for the no-push-down analysis.</summary>
     public virtual RoutingReach Reach => RoutingReach.None;
 
+    /// <summary>What the interpreter must know about this node's human tasks; null for nodes without tasks.</summary>
+    public virtual TaskRules? TaskRules => null;
+
     /// <summary>Expressions this node uses, for the validator (already parsed by compilation).</summary>
     public virtual IEnumerable<string> Conditions => [];
 
@@ -79,3 +82,18 @@ public sealed record RoutingReach(bool RaisesFloor, bool AssignsToGrid)
 {
     public static RoutingReach None { get; } = new(false, false);
 }
+
+/// <summary>
+/// What the interpreter needs to know about a node's human tasks beyond the wait itself.
+/// </summary>
+/// <param name="Purpose">Disposal, check or visit: only disposal counts under the no-push-down rule.</param>
+/// <param name="FollowsResponsibility">The queue is <c>{"responsible":true}</c>: open tasks move when responsibility moves.</param>
+/// <param name="SeparateFrom">Nodes whose performers may not claim or complete this node's tasks (监管分离).</param>
+/// <param name="OverdueInterrupts">False: the overdue port runs while the task stays open.</param>
+/// <param name="ClaimFromAbove">A dispatcher of an area above the queue may claim the task (the API decides).</param>
+public sealed record TaskRules(
+    Domain.Cases.TaskPurpose Purpose,
+    bool FollowsResponsibility,
+    IReadOnlyList<string> SeparateFrom,
+    bool OverdueInterrupts,
+    bool ClaimFromAbove);

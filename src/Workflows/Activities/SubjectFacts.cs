@@ -16,10 +16,12 @@ public sealed record SubjectFacts(
     IReadOnlyDictionary<Difficulty, int> TimeLimitHours)
 {
     /// <summary>Names of facts expressions and decision tables may read (besides declared variables).</summary>
-    public static IReadOnlyList<string> Names { get; } = ["difficulty", "scope", "category", "channel", "item", "owningDepartment"];
+    public static IReadOnlyList<string> Names { get; } =
+        ["difficulty", "scope", "category", "channel", "item", "owningDepartment", "responsibleUnit", "dispatchingUnit"];
 
     /// <summary>Expression values: facts first, variables override (difficulty and scope live in variables).</summary>
-    public IReadOnlyDictionary<string, object?> Values(IReadOnlyDictionary<string, object?> variables)
+    /// <param name="responsibility">When given, <c>responsibleUnit</c> and <c>dispatchingUnit</c> are its unit codes.</param>
+    public IReadOnlyDictionary<string, object?> Values(IReadOnlyDictionary<string, object?> variables, Responsibility? responsibility = null)
     {
         var values = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -29,6 +31,8 @@ public sealed record SubjectFacts(
             ["channel"] = Channel,
             ["item"] = CatalogueItemCode,
             ["owningDepartment"] = OwningDepartment.Value,
+            ["responsibleUnit"] = responsibility?.ResponsibleUnit.Value,
+            ["dispatchingUnit"] = responsibility?.DispatchingUnit?.Value,
         };
         foreach (var (name, value) in variables)
         {

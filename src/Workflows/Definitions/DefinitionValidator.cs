@@ -40,6 +40,11 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
         foreach (var node in compiled.Values)
         {
             problems.AddRange(node.Check());
+            foreach (var other in node.TaskRules?.SeparateFrom.Where(id => !nodes.ContainsKey(id) || id == node.Node.Id) ?? [])
+            {
+                problems.Add(DefinitionProblem.ForNode(ProblemCodes.InvalidProperty, node.Node.Id,
+                    $"{node.Node.Id}: separateFrom names '{other}', which is not another node of this definition."));
+            }
         }
 
         var reach = compiled.ToDictionary(c => c.Key, c => c.Value.Reach, StringComparer.Ordinal);
@@ -163,7 +168,8 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
                 $"A definition has exactly one '{StartType}' node; found {starts.Count}: {string.Join(", ", starts)}.", starts));
         }
 
-        var ends = nodes.Values.Where(n => n.Type == EndType).Select(n => n.Id).ToList();
+        // A branch End stops one path only: the definition still needs an End that closes.
+        var ends = nodes.Values.Where(n => n.Type == EndType && EndActivity.Closes(n)).Select(n => n.Id).ToList();
         var reachable = starts.Count == 0 ? null : graph.ReachableFrom(starts);
         if (ends.Count == 0)
         {

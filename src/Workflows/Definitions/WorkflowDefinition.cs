@@ -35,4 +35,7 @@ public enum VariableType
     Number,
     String,
     Bool,
+
+    /// <summary>A list of unit codes (a JSON array of strings), e.g. the departments a task goes to one by one.</summary>
+    Units,
 }

@@ -42,7 +42,19 @@ public sealed record TaskRecord(
     bool Warned,
     bool Overdue,
     string? Outcome,
-    DateTime? ClosedAt);
+    DateTime? ClosedAt)
+{
+    // Kept in the instance state (OpenTask), not in a column: a store may read them back as the defaults.
+
+    /// <summary>What the task asks of its queue (disposal, check, visit).</summary>
+    public Domain.Cases.TaskPurpose Purpose { get; init; }
+
+    /// <summary>The unit a multi-instance (<c>forEach</c>) task is for.</summary>
+    public string? Item { get; init; }
+
+    /// <summary>A dispatcher of an area above the queue may claim the task.</summary>
+    public bool ClaimFromAbove { get; init; }
+}
 
 public enum TimerStatus
 {

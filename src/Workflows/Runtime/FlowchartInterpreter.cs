@@ -10,7 +10,7 @@ namespace GridCase.Workflows.Runtime;
 /// It reads no clock (the stimulus carries the time), touches no store, and produces the same output for
 /// the same input, which is what makes re-execution of a journal possible.
 /// </summary>
-public sealed class FlowchartInterpreter(OrgDirectory org, WorkingCalendar calendar, NoPushDownPolicy policy)
+public sealed class FlowchartInterpreter(OrgDirectory org, WorkingCalendar calendar, IResponsibilityRules rules)
 {
     /// <summary>Activations one stimulus may run before the instance is faulted (a loop without a wait).</summary>
     public const int MaxActivationsPerStimulus = 1_000;
@@ -28,7 +28,7 @@ public sealed class FlowchartInterpreter(OrgDirectory org, WorkingCalendar calen
                 return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "already-started", $"Instance {start.InstanceId} has already started."));
             }
 
-            var step = new InterpreterStep(workflow, NewState(workflow, start), stimulus, Org, calendar, policy);
+            var step = new InterpreterStep(workflow, NewState(workflow, start), stimulus, Org, calendar, rules);
             step.Start(start);
             return step.Finish();
         }
@@ -43,7 +43,7 @@ public sealed class FlowchartInterpreter(OrgDirectory org, WorkingCalendar calen
             return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "instance-ended", $"The instance has ended ({state.Status})."));
         }
 
-        var run = new InterpreterStep(workflow, state, stimulus, Org, calendar, policy);
+        var run = new InterpreterStep(workflow, state, stimulus, Org, calendar, rules);
         return stimulus switch
         {
             CompleteTaskStimulus complete => run.CompleteTask(complete),

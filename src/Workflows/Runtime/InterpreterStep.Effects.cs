@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GridCase.Domain.Cases;
 using GridCase.Domain.Organisation;
 using GridCase.Workflows.Activities;
 using GridCase.Workflows.Journal;
@@ -71,12 +72,8 @@ internal sealed partial class InterpreterStep
             return false;
         }
 
-        var floor = unit.Level > current.Floor ? unit.Level : current.Floor;
-        // Only a dispatcher dispatches: a handler escalating, the system on a deadline and a case going back to
-        // its own dispatching centre all keep the dispatching centre.
-        var dispatching = Actor.Role == Role.Dispatcher && unit.Code != current.DispatchingUnit
-            ? Actor.Unit ?? current.DispatchingUnit
-            : current.DispatchingUnit;
+        var floor = rules.RaiseFloor(current.Floor, unit.Level);
+        var dispatching = rules.DispatchingAfter(Actor, unit.Code, current.DispatchingUnit);
         _state = _state with { Responsibility = new Responsibility(unit.Code, dispatching, floor) };
         Append(kind, nodeId, rule, new Dictionary<string, object?>
         {
@@ -87,10 +84,61 @@ internal sealed partial class InterpreterStep
             ["floor"] = floor.ToString(),
             ["dispatchingUnit"] = dispatching?.Value,
         });
+        if (nodeId is not null)
+        {
+            // Tasks queued at "the responsible unit" follow responsibility when a node moves it.
+            Requeue(_state.Tasks.Where(t => t.Kind == TaskKind.Work && t.Queue != unit.Code && workflow.Node(t.NodeId).TaskRules is { FollowsResponsibility: true }), unit.Code);
+        }
+
         return true;
     }
 
-    private bool IsPushDown(OrgLevel targetLevel) => policy.Forbids(_state.Responsibility.Floor, targetLevel);
+    /// <summary>Moves open tasks to <paramref name="to"/>: one <c>TaskRequeued</c> entry each, the claim cleared.</summary>
+    private void Requeue(IEnumerable<OpenTask> tasks, UnitCode to)
+    {
+        foreach (var task in tasks.ToList())
+        {
+            Append(JournalKinds.TaskRequeued, task.NodeId, null, new Dictionary<string, object?>
+            {
+                ["taskId"] = task.TaskId,
+                ["from"] = task.Queue.Value,
+                ["to"] = to.Value,
+            });
+            ReplaceTask(task, task with { Queue = to, ClaimedBy = null });
+        }
+    }
+
+    public const string SeparationOfDuties = "separation-of-duties";
+
+    /// <summary>The refusal when the actor performed a node this task's node must be separate from (监管分离), else null.</summary>
+    private InterpreterResult? SeparationRefusal(OpenTask task)
+    {
+        if (task.Kind != TaskKind.Work || _state.Performers is not { } performers
+            || workflow.Node(task.NodeId).TaskRules is not { SeparateFrom.Count: > 0 } taskRules)
+        {
+            return null;
+        }
+
+        return taskRules.SeparateFrom.Any(node => performers.GetValueOrDefault(node)?.Contains(Actor.UserId) == true)
+            ? Refuse(RefusalKind.Conflict, SeparationOfDuties, "监管分离：处置人不得核查本案 / Separation of duties: whoever handled the case cannot verify it.")
+            : null;
+    }
+
+    /// <summary>Remembers who completed a task at <paramref name="nodeId"/> (people only, not the system).</summary>
+    private void RememberPerformer(string nodeId)
+    {
+        if (Actor.IsSystem)
+        {
+            return;
+        }
+
+        var performers = _state.Performers ?? ImmutableSortedDictionary.Create<string, ImmutableSortedSet<string>>(StringComparer.Ordinal);
+        var users = performers.GetValueOrDefault(nodeId) ?? ImmutableSortedSet.Create<string>(StringComparer.Ordinal);
+        _state = _state with { Performers = performers.SetItem(nodeId, users.Add(Actor.UserId)) };
+    }
+
+    private bool IsPushDown(OrgLevel targetLevel, TaskPurpose purpose = TaskPurpose.Disposal) =>
+        rules.Forbids(_state.Responsibility.Floor, targetLevel, purpose);
 
     private void Block(string? nodeId, OrgUnit target, string action)
     {
@@ -122,21 +170,38 @@ internal sealed partial class InterpreterStep
 
     private void OpenWorkTask(string nodeId, TaskWait wait)
     {
-        var queue = org.Find(wait.Queue);
-        if (queue is null)
+        var rules = workflow.Node(nodeId).TaskRules;
+        var purpose = rules?.Purpose ?? TaskPurpose.Disposal;
+        var queues = new List<OrgUnit>();
+        foreach (var code in wait.Items ?? [wait.Queue])
         {
-            Fault(nodeId, $"Queue unit {wait.Queue} does not exist.");
-            return;
+            var queue = org.Find(code);
+            if (queue is null)
+            {
+                Fault(nodeId, $"Queue unit {code} does not exist.");
+                return;
+            }
+
+            // A check or a visit at grid level is allowed after the floor was raised; disposal is not.
+            if (IsPushDown(queue.Level, purpose))
+            {
+                Block(nodeId, queue, "open-task");
+                return;
+            }
+
+            queues.Add(queue);
         }
 
-        if (IsPushDown(queue.Level))
+        var deadline = ResumeDeadline(nodeId, wait.Deadline);
+        foreach (var queue in queues)
         {
-            Block(nodeId, queue, "open-task");
-            return;
+            OpenTask(nodeId, TaskKind.Work, queue.Code, wait.Form, [.. wait.Outcomes], deadline, new TaskExtras(
+                purpose, wait.Items is null ? null : queue.Code.Value, rules?.ClaimFromAbove ?? false));
         }
-
-        OpenTask(nodeId, TaskKind.Work, queue.Code, wait.Form, [.. wait.Outcomes], ResumeDeadline(nodeId, wait.Deadline));
     }
+
+    /// <summary>What a work task may carry besides its queue and form; each is journalled only when set.</summary>
+    private sealed record TaskExtras(TaskPurpose Purpose, string? Item, bool ClaimFromAbove);
 
     /// <summary>
     /// A node whose clock was stopped gets the time that was left (plus approved extra hours) instead of a fresh
@@ -190,16 +255,20 @@ internal sealed partial class InterpreterStep
         Append(JournalKinds.DeadlineStopped, task.NodeId, null, new Dictionary<string, object?> { ["taskId"] = task.TaskId, ["leftSeconds"] = leftSeconds });
     }
 
-    private void OpenTask(string nodeId, TaskKind kind, UnitCode queue, string form, ImmutableList<string> outcomes, TaskDeadline? deadline)
+    private void OpenTask(
+        string nodeId, TaskKind kind, UnitCode queue, string form, ImmutableList<string> outcomes, TaskDeadline? deadline, TaskExtras? extras = null)
     {
         var id = NextId();
         var task = new OpenTask(id, nodeId, kind, queue, form, outcomes, Now, deadline?.WarnAt.UtcDateTime, deadline?.DueAt.UtcDateTime)
         {
             Resume = deadline?.Resume,
+            Purpose = extras?.Purpose ?? TaskPurpose.Disposal,
+            Item = extras?.Item,
+            ClaimFromAbove = extras?.ClaimFromAbove ?? false,
         };
         _state = _state with { Tasks = _state.Tasks.Add(task) };
         _tasks[id] = Record(task, WorkTaskStatus.Open, null, null);
-        Append(JournalKinds.TaskOpened, nodeId, null, new Dictionary<string, object?>
+        var data = new Dictionary<string, object?>
         {
             ["taskId"] = id,
             ["kind"] = kind.ToString(),
@@ -208,7 +277,25 @@ internal sealed partial class InterpreterStep
             ["outcomes"] = outcomes.ToList(),
             ["warnAt"] = task.WarnAt,
             ["dueAt"] = task.DueAt,
-        });
+        };
+
+        // Only what a new feature uses is added, so the journals of definitions without them stay byte-identical.
+        if (task.Purpose != TaskPurpose.Disposal)
+        {
+            data["purpose"] = task.Purpose.ToString().ToLowerInvariant();
+        }
+
+        if (task.Item is not null)
+        {
+            data["item"] = task.Item;
+        }
+
+        if (task.ClaimFromAbove)
+        {
+            data["claimFromAbove"] = true;
+        }
+
+        Append(JournalKinds.TaskOpened, nodeId, null, data);
         if (deadline is not null)
         {
             ScheduleTimer(nodeId, TimerPurpose.Warning, deadline.WarnAt.UtcDateTime, id);
@@ -368,7 +455,12 @@ internal sealed partial class InterpreterStep
         task.Warned,
         task.Overdue,
         outcome,
-        closedAt);
+        closedAt)
+    {
+        Purpose = task.Purpose,
+        Item = task.Item,
+        ClaimFromAbove = task.ClaimFromAbove,
+    };
 
     private TimerRecord Record(PendingTimer timer, TimerStatus status) =>
         new(timer.TimerId, _state.InstanceId, timer.NodeId, timer.Purpose, timer.DueAt, status);

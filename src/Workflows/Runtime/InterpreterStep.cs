@@ -20,7 +20,7 @@ internal sealed partial class InterpreterStep(
     Stimulus stimulus,
     OrgDirectory org,
     WorkingCalendar calendar,
-    NoPushDownPolicy policy)
+    IResponsibilityRules rules)
 {
     private readonly List<JournalEntry> _entries = [];
     private readonly Dictionary<string, TaskRecord> _tasks = new(StringComparer.Ordinal);
@@ -67,6 +67,11 @@ internal sealed partial class InterpreterStep(
             return Refuse(RefusalKind.Conflict, "task-claimed", $"Task {task.TaskId} is claimed by {holder}.");
         }
 
+        if (SeparationRefusal(task) is { } separated)
+        {
+            return separated;
+        }
+
         var data = CanonicalJson.Sorted(complete.Data);
         ActivityResult result;
         if (task.Kind == TaskKind.Incident)
@@ -95,7 +100,19 @@ internal sealed partial class InterpreterStep(
         StopClock(task, complete.Outcome);
         if (task.Kind == TaskKind.Work)
         {
-            Leave(task.NodeId, result);
+            RememberPerformer(task.NodeId);
+            if (task.Item is not null && _state.Tasks.Any(t => t.Kind == TaskKind.Work && t.NodeId == task.NodeId && t.Item is not null))
+            {
+                // Not the last instance of a forEach task: its form still sets variables, the node does not leave.
+                if (result is ActivityResult.Continue instance)
+                {
+                    ApplyEffects(task.NodeId, instance.Effects);
+                }
+            }
+            else
+            {
+                Leave(task.NodeId, result);
+            }
         }
 
         Drain();
@@ -118,6 +135,11 @@ internal sealed partial class InterpreterStep(
         if (task.ClaimedBy is { } holder)
         {
             return Refuse(RefusalKind.Conflict, "task-claimed", $"Task {task.TaskId} is claimed by {holder}.");
+        }
+
+        if (SeparationRefusal(task) is { } separated)
+        {
+            return separated;
         }
 
         Append(JournalKinds.TaskClaimed, task.NodeId, null, new Dictionary<string, object?> { ["taskId"] = task.TaskId });
@@ -186,9 +208,18 @@ internal sealed partial class InterpreterStep(
                 Append(JournalKinds.DeadlineOverdue, task.NodeId, null, new Dictionary<string, object?> { ["taskId"] = task.TaskId, ["dueAt"] = task.DueAt });
                 var overdue = task with { Overdue = true };
                 ReplaceTask(task, overdue);
-                if (workflow.IsConnected(task.NodeId, "overdue"))
+                if (task.Kind == TaskKind.Work && workflow.Node(task.NodeId).TaskRules is { OverdueInterrupts: false })
+                {
+                    ContinueFrom(task.NodeId, "overdue"); // non-interrupting: the task stays open, like the warning
+                }
+                else if (workflow.IsConnected(task.NodeId, "overdue"))
                 {
                     CloseTask(overdue, WorkTaskStatus.Cancelled, "overdue");
+                    foreach (var sibling in _state.Tasks.Where(t => t.Kind == TaskKind.Work && t.NodeId == task.NodeId && t.Item is not null).ToList())
+                    {
+                        CloseTask(sibling, WorkTaskStatus.Cancelled, "overdue"); // the node leaves once, for all its instances
+                    }
+
                     Leave(task.NodeId, ActivityResult.Next("overdue"));
                 }
 
@@ -222,17 +253,7 @@ internal sealed partial class InterpreterStep(
             return Finish();
         }
 
-        foreach (var task in _state.Tasks.Where(t => t.Kind == TaskKind.Work && t.Queue == previous).ToList())
-        {
-            Append(JournalKinds.TaskRequeued, task.NodeId, null, new Dictionary<string, object?>
-            {
-                ["taskId"] = task.TaskId,
-                ["from"] = previous.Value,
-                ["to"] = reassign.Unit.Value,
-            });
-            ReplaceTask(task, task with { Queue = reassign.Unit, ClaimedBy = null });
-        }
-
+        Requeue(_state.Tasks.Where(t => t.Kind == TaskKind.Work && t.Queue == previous), reassign.Unit);
         return Finish();
     }
 
@@ -368,5 +389,8 @@ internal sealed partial class InterpreterStep(
         Actor,
         org,
         calendar,
-        policy);
+        rules)
+    {
+        Supervising = _state.SupervisedBy,
+    };
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using GridCase.Domain.Cases;
 using GridCase.Domain.Organisation;
 using GridCase.Workflows.Activities;
 
@@ -34,6 +36,13 @@ public sealed record WorkflowState
     /// <summary>Per node, the working (or calendar) time left on a task whose clock was stopped, in seconds.</summary>
     public ImmutableSortedDictionary<string, long> CarriedDeadlines { get; init; } =
         ImmutableSortedDictionary.Create<string, long>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Per node, the users who completed a task there (for separation of duties, 监管分离); null until someone
+    /// did, so the states of definitions that never use it are stored as before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableSortedDictionary<string, ImmutableSortedSet<string>>? Performers { get; init; }
 
     public UnitCode? SupervisedBy { get; init; }
     public string? ClosureCode { get; init; }
@@ -84,6 +93,20 @@ public sealed record OpenTask(
 
     /// <summary>How this task's clock stops and resumes, when its deadline says so.</summary>
     public DeadlineResume? Resume { get; init; }
+
+    // The members below are written only when set, so states without them are stored exactly as before.
+
+    /// <summary>What the task asks of its queue; only disposal counts under the no-push-down rule.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public TaskPurpose Purpose { get; init; }
+
+    /// <summary>The unit of a multi-instance (<c>forEach</c>) task this instance is for.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Item { get; init; }
+
+    /// <summary>A dispatcher of an area above the queue may claim it (the API decides who).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ClaimFromAbove { get; init; }
 }
 
 public enum TimerPurpose

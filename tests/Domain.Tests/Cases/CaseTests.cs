@@ -372,6 +372,18 @@ public sealed partial class CaseTests
         }
     }
 
+    [Test]
+    public void A_department_is_supervised_by_the_area_it_belongs_to_but_not_by_another_area_of_its_level()
+    {
+        var @case = _cases.Filed();
+        @case.Route(_org.CountyDepartment, NoPushDownPolicy.Default, _org.TownshipDispatcher, _cases.Next());
+
+        AssertRule(() => @case.FlagSupervision(UnitCode.Parse("140502"), Actor.System, _cases.Next()), CaseErrorCodes.SupervisionLevel);
+        @case.FlagSupervision(_org.County.Code, Actor.System, _cases.Next());
+
+        Assert.That(@case.SupervisedBy, Is.EqualTo(_org.County.Code));
+    }
+
     [TestCase("140521100001")] // the village itself
     [TestCase("140521100001001")] // a grid below
     [TestCase("140521100002")] // another village, same level

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Immutable;
 using System.Globalization;
 using GridCase.Domain;
+using GridCase.Domain.Cases;
 using GridCase.Domain.Catalogue;
 using GridCase.Domain.Organisation;
 using GridCase.Workflows.Activities;
@@ -72,6 +73,9 @@ internal static class WorkflowSamples
             {
                 ClaimedBy = "h140521HB",
                 Warned = true,
+                Purpose = TaskPurpose.Check,
+                Item = "140521HB",
+                ClaimFromAbove = true,
             },
             new OpenTask(
                 DeterministicId.For(id, 2), "incident", TaskKind.Incident, UnitCode.Parse("140521"), "incident", ["done"], At.AddMinutes(1), null, null)
@@ -88,6 +92,10 @@ internal static class WorkflowSamples
         {
             ["join"] = ImmutableSortedSet.Create(StringComparer.Ordinal, "lead", "Assist", "assist"),
             ["other"] = ImmutableSortedSet.Create<string>(StringComparer.Ordinal),
+        }),
+        Performers = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, ImmutableSortedSet<string>>
+        {
+            ["handle"] = ImmutableSortedSet.Create(StringComparer.Ordinal, "h140521HB", "H2"),
         }),
         SupervisedBy = UnitCode.Parse("140521"),
         ClosureCode = "resolved",

@@ -333,6 +333,7 @@ public abstract class WorkflowStoreContract
             Assert.That(actual.JoinArrivals, Is.EqualTo(expected.JoinArrivals));
             Assert.That(actual.JoinArrivals.KeyComparer, Is.SameAs(StringComparer.Ordinal));
             Assert.That(actual.JoinArrivals.Values.Select(s => s.KeyComparer), Is.All.SameAs(StringComparer.Ordinal));
+            Assert.That(actual.Performers, Is.EqualTo(expected.Performers));
             Assert.That(actual.SupervisedBy, Is.EqualTo(expected.SupervisedBy));
             Assert.That(actual.ClosureCode, Is.EqualTo(expected.ClosureCode));
             Assert.That(actual.LastDecision, Is.EqualTo(expected.LastDecision));

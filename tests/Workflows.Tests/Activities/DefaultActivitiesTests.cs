@@ -85,6 +85,33 @@ public sealed class DefaultActivitiesTests
         }
     }
 
+    [TestCase("purpose")]
+    [TestCase("forEach")]
+    [TestCase("separateFrom")]
+    [TestCase("claimFromAbove")]
+    public void The_human_task_schema_offers_each_v2_prop_with_a_chinese_and_english_title(string prop)
+    {
+        using var schema = JsonDocument.Parse(DefaultActivities.Create().Find("HumanTask")!.Descriptor.PropertySchema);
+
+        var title = schema.RootElement.GetProperty("properties").GetProperty(prop).GetProperty("title").GetString();
+
+        Assert.That(title, Does.Match(@"^\p{IsCJKUnifiedIdeographs}.* [A-Z]"));
+    }
+
+    [Test]
+    public void The_human_task_schema_offers_the_new_queue_field_and_deadline_options()
+    {
+        var text = DefaultActivities.Create().Find("HumanTask")!.Descriptor.PropertySchema;
+        using var schema = JsonDocument.Parse(text);
+        var properties = schema.RootElement.GetProperty("properties");
+
+        Assert.That(properties.GetProperty("deadline").GetProperty("properties").TryGetProperty("overdueInterrupts", out _), Is.True);
+        Assert.That(properties.GetProperty("queue").GetProperty("oneOf").EnumerateArray().Select(o => o.GetProperty("required")[0].GetString()),
+            Is.SupersetOf(new[] { "item", "variable", "supervising" }));
+        Assert.That(properties.GetProperty("fields").GetProperty("items").GetProperty("properties").GetProperty("type").GetProperty("enum").EnumerateArray().Select(e => e.GetString()),
+            Is.SupersetOf(new[] { "unit", "units" }));
+    }
+
     [Test]
     public void Fixed_ports_of_a_descriptor_are_the_ports_of_the_compiled_node()
     {

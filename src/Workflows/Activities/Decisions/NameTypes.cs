@@ -14,6 +14,8 @@ public static class NameTypes
         ["channel"] = ValueKind.String,
         ["item"] = ValueKind.String,
         ["owningDepartment"] = ValueKind.String,
+        ["responsibleUnit"] = ValueKind.String,
+        ["dispatchingUnit"] = ValueKind.String,
     };
 
     public static IReadOnlyDictionary<string, ValueKind> For(CompileContext context)
@@ -32,6 +34,7 @@ public static class NameTypes
         VariableType.Int => ValueKind.Int,
         VariableType.Number => ValueKind.Number,
         VariableType.String => ValueKind.String,
+        VariableType.Units => ValueKind.Unknown,
         _ => ValueKind.Bool,
     };
 

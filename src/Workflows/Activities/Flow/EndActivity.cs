@@ -1,3 +1,4 @@
+using GridCase.Workflows.Activities.Tasks;
 using GridCase.Workflows.Definitions;
 
 namespace GridCase.Workflows.Activities.Flow;
@@ -11,7 +12,7 @@ public sealed class EndActivity : IActivity
 
     public ActivityDescriptor Descriptor { get; } = new(
         "End", "结案", "End", "Flow", "Closes the case with a closure code.",
-        """{"type":"object","properties":{"closureCode":{"enum":["resolved","invalid","duplicate","parked"],"default":"resolved"},"fromVariable":{"type":"string"}}}""",
+        """{"type":"object","properties":{"closureCode":{"title":"结案类型 Closure code","enum":["resolved","invalid","duplicate","parked"],"default":"resolved"},"fromVariable":{"title":"取自变量 From variable","type":"string"},"branch":{"title":"仅结束本分支 Ends this branch only","type":"boolean","default":false}}}""",
         []);
 
     public CompiledActivity? Compile(NodeDefinition node, CompileContext context, ICollection<DefinitionProblem> problems)
@@ -19,6 +20,7 @@ public sealed class EndActivity : IActivity
         var props = new PropsReader(node, problems);
         var code = props.String("closureCode", required: false) ?? "resolved";
         var fromVariable = props.String("fromVariable", required: false);
+        var branch = props.Bool("branch") ?? false;
         if (!ClosureCodes.Contains(code))
         {
             props.Problem(ProblemCodes.InvalidProperty, $"closureCode must be one of {string.Join(", ", ClosureCodes)}.");
@@ -29,15 +31,25 @@ public sealed class EndActivity : IActivity
             props.Problem(ProblemCodes.UnknownVariable, $"fromVariable names unknown variable '{fromVariable}'.");
         }
 
-        return props.Failed ? null : new Compiled(node, code, fromVariable);
+        return props.Failed ? null : new Compiled(node, code, fromVariable, branch);
     }
 
-    private sealed class Compiled(NodeDefinition node, string closureCode, string? fromVariable) : CompiledActivity(node)
+    /// <summary>True for an End that closes the subject (not a <c>branch</c> end): what the validator's <c>no-end</c> check needs.</summary>
+    public static bool Closes(NodeDefinition node) =>
+        !(node.Props is { ValueKind: System.Text.Json.JsonValueKind.Object } props
+          && props.TryGetProperty("branch", out var branch) && branch.ValueKind == System.Text.Json.JsonValueKind.True);
+
+    private sealed class Compiled(NodeDefinition node, string closureCode, string? fromVariable, bool branch) : CompiledActivity(node)
     {
         public override IReadOnlyList<string> Outcomes { get; } = [];
 
         public override ActivityResult Execute(ActivityContext context)
         {
+            if (branch)
+            {
+                return new ActivityResult.Continue([], [], null); // only this path stops: no closure
+            }
+
             var code = fromVariable is not null && context.Variables.GetValueOrDefault(fromVariable) is string chosen && ClosureCodes.Contains(chosen)
                 ? chosen
                 : closureCode;

@@ -15,7 +15,7 @@ public sealed class RouteActivity : IActivity
 
     public ActivityDescriptor Descriptor { get; } = new(
         "Route", "任务派遣", "Route", "Routing",
-        "Makes a unit responsible: the area at a level containing the case's grid, the item's owning department, or a fixed unit.",
+        "Makes a unit responsible: the area at a level containing the case's grid, the item's owning department, a fixed unit, the dispatching or supervising unit, or the unit in a variable.",
         """{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["target"],"properties":{"target":"""
         + UnitTarget.Schema(UnitTarget.RouteKinds)
         + """},"additionalProperties":false}""",
@@ -25,7 +25,7 @@ public sealed class RouteActivity : IActivity
     {
         var props = new PropsReader(node, problems);
         props.OnlyKnown("target");
-        var target = UnitTarget.Read(props, "target", UnitTarget.RouteKinds);
+        var target = UnitTarget.Read(props, "target", UnitTarget.RouteKinds, context.Variables);
         return props.Failed || target is null ? null : new Compiled(node, target);
     }
 

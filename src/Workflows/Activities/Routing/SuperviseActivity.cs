@@ -1,3 +1,4 @@
+using GridCase.Domain.Organisation;
 using GridCase.Workflows.Activities.Tasks;
 using GridCase.Workflows.Definitions;
 
@@ -5,7 +6,8 @@ namespace GridCase.Workflows.Activities.Routing;
 
 /// <summary>
 /// Flags the case for supervision (督办) by the area above the responsible unit's area; responsibility does
-/// not move. A case at the city has no one above it: the <c>top</c> port.
+/// not move. A department is supervised by the area it belongs to (a county department by its county, never
+/// the city). A case at the city, or with a city department, has no one above it: the <c>top</c> port.
 /// </summary>
 public sealed class SuperviseActivity : IActivity
 {
@@ -31,6 +33,15 @@ public sealed class SuperviseActivity : IActivity
         public override ActivityResult Execute(ActivityContext context)
         {
             var responsible = context.Responsibility.ResponsibleUnit;
+            if (context.Org.Find(responsible) is { Kind: UnitKind.Department, ParentCode: { } owner })
+            {
+                return context.Org.Find(owner) is not { } area
+                    ? ActivityResult.Fault($"{Node.Id}: the area {owner} that owns {responsible} is not in the organisation.")
+                    : area.Level == OrgLevel.City
+                        ? ActivityResult.Next(EscalateActivity.Top)
+                        : ActivityResult.Next("done", null, new FlagSupervision(area.Code));
+            }
+
             if (EscalateActivity.OneLevelUp(context.Org, responsible) is not { } found)
             {
                 return ActivityResult.Fault($"{Node.Id}: the responsible unit {responsible} (or the area that owns it) is not in the organisation.");

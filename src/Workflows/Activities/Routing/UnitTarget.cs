@@ -22,15 +22,25 @@ public enum UnitTargetKind
 
     /// <summary><c>{"dispatching":true}</c>: the unit that dispatched the case, else the township of its grid.</summary>
     Dispatching,
+
+    /// <summary><c>{"item":true}</c>: queues of a <c>forEach</c> task only: each instance's own unit from the list.</summary>
+    Item,
+
+    /// <summary><c>{"variable":"targetUnit"}</c>: the unit code held in a declared string variable (filled by a <c>unit</c> field).</summary>
+    Variable,
+
+    /// <summary><c>{"supervising":true}</c>: the unit that flagged the case for supervision (督办).</summary>
+    Supervising,
 }
 
 /// <summary>
 /// Which unit a queue or a route target means, as written in props: one of <c>level</c>, <c>owningDepartment</c>,
 /// <c>unit</c>, <c>responsible</c>, <c>dispatching</c>. Resolved against the org directory at run time.
 /// </summary>
-public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, UnitCode? Unit = null)
+public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, UnitCode? Unit = null, string? Variable = null)
 {
-    public static IReadOnlyList<UnitTargetKind> RouteKinds { get; } = [UnitTargetKind.Level, UnitTargetKind.OwningDepartment, UnitTargetKind.Unit, UnitTargetKind.Dispatching];
+    public static IReadOnlyList<UnitTargetKind> RouteKinds { get; } =
+        [UnitTargetKind.Level, UnitTargetKind.OwningDepartment, UnitTargetKind.Unit, UnitTargetKind.Dispatching, UnitTargetKind.Variable, UnitTargetKind.Supervising];
 
     public static IReadOnlyList<UnitTargetKind> QueueKinds { get; } = Enum.GetValues<UnitTargetKind>();
 
@@ -41,6 +51,9 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
         [UnitTargetKind.Unit] = "unit",
         [UnitTargetKind.Responsible] = "responsible",
         [UnitTargetKind.Dispatching] = "dispatching",
+        [UnitTargetKind.Item] = "item",
+        [UnitTargetKind.Variable] = "variable",
+        [UnitTargetKind.Supervising] = "supervising",
     };
 
     /// <summary>
@@ -54,10 +67,16 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
         UnitTargetKind.Unit => Unit!.Value.IsDepartment || Unit.Value.AreaLevel >= NoPushDownPolicy.Default.FloorFrom,
         // The dispatching centre is normally a township or county command centre.
         UnitTargetKind.Dispatching => true,
+        // A unit chosen on a form may be anything; the supervising unit is a higher area.
+        UnitTargetKind.Variable or UnitTargetKind.Supervising => true,
         _ => false,
     };
 
-    /// <summary>True when the target is at grid level (the level the default policy blocks).</summary>
+    /// <summary>
+    /// True when the target is at grid level (the level the default policy blocks). A <c>variable</c> or
+    /// <c>item</c> target is filled on a form at run time and is not counted here: counting it would flag every
+    /// re-dispatch a dispatcher chooses, so the run-time check (<c>EscalationBlocked</c>) is what guards it.
+    /// </summary>
     public bool CanAssignToGrid => Kind switch
     {
         UnitTargetKind.Level => Level <= NoPushDownPolicy.Default.BlockedLevel,
@@ -66,7 +85,8 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
     };
 
     /// <summary>Reads the required object property <paramref name="name"/>, allowing only <paramref name="allowed"/> kinds.</summary>
-    public static UnitTarget? Read(PropsReader props, string name, IReadOnlyList<UnitTargetKind> allowed)
+    public static UnitTarget? Read(
+        PropsReader props, string name, IReadOnlyList<UnitTargetKind> allowed, IReadOnlyDictionary<string, VariableType>? variables = null)
     {
         if (props.Object(name, required: true) is not { } element)
         {
@@ -107,6 +127,15 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
                 }
 
                 return new UnitTarget(kind, Unit: code);
+            case UnitTargetKind.Variable:
+                var variable = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                if (variable is null || variables?.GetValueOrDefault(variable) != VariableType.String)
+                {
+                    props.Problem(ProblemCodes.UnknownVariable, $"{name}.variable must name a declared string variable (filled by a 'unit' field).");
+                    return null;
+                }
+
+                return new UnitTarget(kind, Variable: variable);
             default:
                 if (value.ValueKind != JsonValueKind.True)
                 {
@@ -137,6 +166,16 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
                 return context.Org.Find(Unit!.Value) is not null ? (Unit, null) : (null, $"unit {Unit} is not in the organisation.");
             case UnitTargetKind.Responsible:
                 return (context.Responsibility.ResponsibleUnit, null);
+            case UnitTargetKind.Item:
+                return (null, "an item queue names each instance's unit and is resolved by forEach.");
+            case UnitTargetKind.Variable:
+                return context.Variables.GetValueOrDefault(Variable!) is string text && UnitCode.TryParse(text, out var chosen) && context.Org.Find(chosen) is not null
+                    ? (chosen, null)
+                    : (null, $"variable '{Variable}' does not hold the code of a unit in the organisation.");
+            case UnitTargetKind.Supervising:
+                return context.Supervising is { } supervising
+                    ? (supervising, null)
+                    : (null, "the case has not been flagged for supervision.");
             default:
                 if (context.Responsibility.DispatchingUnit is { } dispatching)
                 {
@@ -153,6 +192,7 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
     {
         UnitTargetKind.Level => $"level {Level}",
         UnitTargetKind.Unit => $"unit {Unit}",
+        UnitTargetKind.Variable => $"variable {Variable}",
         _ => Keys[Kind],
     };
 
@@ -167,6 +207,10 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
                 """{"title":"指定单位 Fixed unit","required":["unit"],"properties":{"unit":{"type":"string","pattern":"^(?:\\d{6}|\\d{9}|\\d{12}|\\d{15})(?:[A-Z][A-Z0-9]*)?$","maxLength":32}},"additionalProperties":false}""",
             UnitTargetKind.OwningDepartment => Flag("owningDepartment", "主管部门 Owning department"),
             UnitTargetKind.Responsible => Flag("responsible", "当前责任单位 Responsible unit"),
+            UnitTargetKind.Item => Flag("item", "逐项单位（forEach） Each item's unit"),
+            UnitTargetKind.Supervising => Flag("supervising", "督办单位 Supervising unit"),
+            UnitTargetKind.Variable =>
+                """{"title":"变量中的单位 Unit in a variable","required":["variable"],"properties":{"variable":{"type":"string","minLength":1}},"additionalProperties":false}""",
             _ => Flag("dispatching", "派遣单位 Dispatching unit"),
         });
         return $$"""{"type":"object","oneOf":[{{string.Join(",", options)}}]}""";

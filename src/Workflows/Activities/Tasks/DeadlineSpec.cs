@@ -19,6 +19,9 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
     /// <summary>A declared variable of working hours added once when the kept time is resumed (an approved extension).</summary>
     public string? ExtendBy { get; init; }
 
+    /// <summary>False: the overdue port runs while the task stays open (like the warning). Default true.</summary>
+    public bool OverdueInterrupts { get; init; } = true;
+
     public const double DefaultWarnAt = 0.8;
 
     /// <summary>The difficulty assumed when the <c>difficulty</c> variable is not (yet) a valid 1–4.</summary>
@@ -32,7 +35,8 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
         "fromCatalogue":{"title":"按事项清单时限 From the catalogue","const":true},
         "warnAt":{"title":"预警点 Warning point","type":"number","exclusiveMinimum":0,"exclusiveMaximum":1,"default":0.8},
         "carryOver":{"title":"停表结果 Outcomes that stop the clock","type":"array","items":{"type":"string"},"uniqueItems":true},
-        "extendBy":{"title":"延期工作时变量 Variable with approved extra hours","type":"string"}},
+        "extendBy":{"title":"延期工作时变量 Variable with approved extra hours","type":"string"},
+        "overdueInterrupts":{"title":"超时中断任务 Overdue interrupts the task","type":"boolean","default":true}},
         "oneOf":[{"required":["workingHours"]},{"required":["duration"]},{"required":["fromCatalogue"]}],
         "additionalProperties":false}
         """;
@@ -43,7 +47,7 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
 
     public static DeadlineSpec? Read(PropsReader props, JsonElement element, IReadOnlyList<string>? outcomes, IReadOnlyDictionary<string, VariableType> variables)
     {
-        props.OnlyKnown(element, "deadline", [.. Kinds, "warnAt", "carryOver", "extendBy"]);
+        props.OnlyKnown(element, "deadline", [.. Kinds, "warnAt", "carryOver", "extendBy", "overdueInterrupts"]);
         var present = Kinds.Where(k => element.TryGetProperty(k, out _)).ToList();
         if (present.Count != 1)
         {
@@ -63,6 +67,18 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
             }
 
             warnAt = w.GetDouble();
+        }
+
+        var overdueInterrupts = true;
+        if (element.TryGetProperty("overdueInterrupts", out var oi))
+        {
+            if (oi.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                props.Problem(ProblemCodes.InvalidProperty, "deadline.overdueInterrupts must be true or false.");
+                return null;
+            }
+
+            overdueInterrupts = oi.GetBoolean();
         }
 
         var carryOver = ReadCarryOver(props, element, outcomes);
@@ -88,7 +104,7 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
                 break;
         }
 
-        return spec is null ? null : spec with { CarryOver = carryOver, ExtendBy = extendBy };
+        return spec is null ? null : spec with { CarryOver = carryOver, ExtendBy = extendBy, OverdueInterrupts = overdueInterrupts };
     }
 
     private static IReadOnlyList<string> ReadCarryOver(PropsReader props, JsonElement element, IReadOnlyList<string>? outcomes)

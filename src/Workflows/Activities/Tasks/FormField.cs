@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GridCase.Domain.Organisation;
 using GridCase.Workflows.Definitions;
 using GridCase.Workflows.Expressions;
 
@@ -11,6 +12,12 @@ public enum FieldType
     Number,
     String,
     Bool,
+
+    /// <summary>One unit code of the organisation (optionally of one <see cref="UnitKind"/>).</summary>
+    Unit,
+
+    /// <summary>A list of unit codes of the organisation, stored in a <c>units</c> variable.</summary>
+    Units,
 }
 
 /// <summary>
@@ -27,11 +34,19 @@ public sealed record FormField(
     bool Required,
     IReadOnlyList<string> RequiredFor)
 {
+    /// <summary>For <c>unit</c> and <c>units</c> fields: the kind every unit must be.</summary>
+    public UnitKind? UnitKind { get; init; }
+
+    /// <summary>For <c>units</c> fields: how many units at most.</summary>
+    public int? MaxItems { get; init; }
+
     public const string Schema =
         """
         {"type":"object","required":["name","type"],"properties":{
         "name":{"type":"string","minLength":1},
-        "type":{"enum":["int","number","string","bool"]},
+        "type":{"enum":["int","number","string","bool","unit","units"]},
+        "unitKind":{"title":"单位类型 Unit kind","enum":["Department","Area"]},
+        "maxItems":{"title":"最多单位数 At most units","type":"integer","minimum":1},
         "min":{"type":"number"},"max":{"type":"number"},
         "maxLength":{"type":"integer","minimum":1},
         "enum":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},
@@ -40,7 +55,7 @@ public sealed record FormField(
         "additionalProperties":false}
         """;
 
-    private static readonly string[] Keys = ["name", "type", "min", "max", "maxLength", "enum", "required", "requiredFor"];
+    private static readonly string[] Keys = ["name", "type", "min", "max", "maxLength", "enum", "required", "requiredFor", "unitKind", "maxItems"];
 
     public bool IsRequiredFor(string outcome) => Required || RequiredFor.Contains(outcome);
 
@@ -48,8 +63,13 @@ public sealed record FormField(
     /// The submitted value as the field's type (long, double, trimmed string or bool), null when missing
     /// (null, or a blank string), or an error when it is of the wrong type or out of range.
     /// </summary>
-    public (object? Value, string? Error) Accept(object? submitted)
+    public (object? Value, string? Error) Accept(object? submitted, OrgDirectory? org = null)
     {
+        if (Type == FieldType.Units)
+        {
+            return AcceptUnits(submitted, org);
+        }
+
         var value = ExpressionValues.Normalize(submitted);
         if (value is string text)
         {
@@ -80,6 +100,8 @@ public sealed record FormField(
                     : (null, $"{Name} must be a number.");
             case FieldType.Bool:
                 return value is bool ? (value, null) : (null, $"{Name} must be true or false.");
+            case FieldType.Unit:
+                return value is string code ? CheckUnit(code, org) is { } problem ? (null, $"{Name}: {problem}") : (code, null) : (null, $"{Name} must be a unit code.");
             default:
                 if (value is not string s)
                 {
@@ -99,6 +121,70 @@ public sealed record FormField(
 
                 return (s, null);
         }
+    }
+
+    private (object? Value, string? Error) AcceptUnits(object? submitted, OrgDirectory? org)
+    {
+        if (submitted is null)
+        {
+            return (null, null);
+        }
+
+        if (submitted is string || submitted is not System.Collections.IEnumerable list)
+        {
+            return (null, $"{Name} must be a list of unit codes.");
+        }
+
+        var codes = new List<object?>();
+        foreach (var item in list)
+        {
+            if (ExpressionValues.Normalize(item) is not string text || text.Trim().Length == 0)
+            {
+                return (null, $"{Name} must be a list of unit codes.");
+            }
+
+            var code = text.Trim();
+            if (CheckUnit(code, org) is { } problem)
+            {
+                return (null, $"{Name}: {problem}");
+            }
+
+            if (!codes.Contains(code))
+            {
+                codes.Add(code);
+            }
+        }
+
+        if (MaxItems is { } max && codes.Count > max)
+        {
+            return (null, $"{Name} must name at most {max} units.");
+        }
+
+        return codes.Count == 0 ? (null, null) : (codes, null);
+    }
+
+    /// <summary>Why <paramref name="code"/> is not an acceptable unit, or null when it is.</summary>
+    private string? CheckUnit(string code, OrgDirectory? org)
+    {
+        if (!UnitCode.TryParse(code, out var parsed))
+        {
+            return $"'{code}' is not a unit code.";
+        }
+
+        if (org is not null)
+        {
+            if (org.Find(parsed) is not { } unit)
+            {
+                return $"unit '{code}' does not exist.";
+            }
+
+            if (UnitKind is { } kind && unit.Kind != kind)
+            {
+                return $"unit '{code}' is not a {(kind == Domain.Organisation.UnitKind.Department ? "department" : "area")}.";
+            }
+        }
+
+        return null;
     }
 
     private (object? Value, string? Error) InRange(object value, double number)
@@ -183,11 +269,13 @@ public sealed record FormField(
             "number" => FieldType.Number,
             "string" => FieldType.String,
             "bool" => FieldType.Bool,
+            "unit" => FieldType.Unit,
+            "units" => FieldType.Units,
             _ => null,
         };
         if (type is null)
         {
-            Problem(typeText is null ? ProblemCodes.MissingProperty : ProblemCodes.InvalidProperty, $"{path} needs a type: int, number, string or bool.");
+            Problem(typeText is null ? ProblemCodes.MissingProperty : ProblemCodes.InvalidProperty, $"{path} needs a type: int, number, string, bool, unit or units.");
             return null;
         }
 
@@ -275,20 +363,48 @@ public sealed record FormField(
             }
         }
 
+        UnitKind? unitKind = null;
+        if (element.TryGetProperty("unitKind", out var uk))
+        {
+            if (type is not (FieldType.Unit or FieldType.Units) || uk.ValueKind != JsonValueKind.String
+                || !System.Enum.TryParse<UnitKind>(uk.GetString(), ignoreCase: false, out var parsedKind) || !System.Enum.IsDefined(parsedKind))
+            {
+                Problem(ProblemCodes.InvalidProperty, $"{path}: unitKind is Department or Area, for unit and units fields only.");
+            }
+            else
+            {
+                unitKind = parsedKind;
+            }
+        }
+
+        int? maxItems = null;
+        if (element.TryGetProperty("maxItems", out var mi))
+        {
+            if (type != FieldType.Units || mi.ValueKind != JsonValueKind.Number || !mi.TryGetInt32(out var most) || most < 1)
+            {
+                Problem(ProblemCodes.InvalidProperty, $"{path}: maxItems is a whole number above zero, for units fields only.");
+            }
+            else
+            {
+                maxItems = most;
+            }
+        }
+
         if (variables.TryGetValue(name, out var variableType) && !Fits(type.Value, variableType))
         {
             Problem(ProblemCodes.InvalidProperty, $"{path} is {typeText} but variable '{name}' is {variableType.ToString().ToLowerInvariant()}.");
         }
 
-        return ok ? new FormField(name, type.Value, min, max, maxLength, values, required, requiredFor) : null;
+        return ok ? new FormField(name, type.Value, min, max, maxLength, values, required, requiredFor) { UnitKind = unitKind, MaxItems = maxItems } : null;
     }
 
     private static bool Fits(FieldType field, VariableType variable) => (field, variable) switch
     {
         (FieldType.Int, VariableType.Int or VariableType.Number) => true,
         (FieldType.Number, VariableType.Number) => true,
-        (FieldType.String, VariableType.String) => true,
+        (FieldType.String or FieldType.Unit, VariableType.String) => true,
         (FieldType.Bool, VariableType.Bool) => true,
+        (FieldType.Units, VariableType.Units) => true,
         _ => false,
     };
 }

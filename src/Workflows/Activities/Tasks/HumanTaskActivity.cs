@@ -1,3 +1,5 @@
+using GridCase.Domain.Cases;
+using GridCase.Domain.Organisation;
 using GridCase.Workflows.Activities.Routing;
 using GridCase.Workflows.Definitions;
 
@@ -12,7 +14,17 @@ public sealed class HumanTaskActivity : IActivity
     public const string Warning = "warning";
     public const string Overdue = "overdue";
 
-    private static readonly string[] Keys = ["queue", "form", "fields", "outcomes", "deadline"];
+    /// <summary>The rule a forEach task with an empty list leaves by (through its first outcome).</summary>
+    public const string EmptyForEachRule = "forEach:empty";
+
+    private static readonly string[] Keys = ["queue", "form", "fields", "outcomes", "deadline", "purpose", "forEach", "separateFrom", "claimFromAbove"];
+
+    private static readonly Dictionary<string, TaskPurpose> Purposes = new(StringComparer.Ordinal)
+    {
+        ["disposal"] = TaskPurpose.Disposal,
+        ["check"] = TaskPurpose.Check,
+        ["visit"] = TaskPurpose.Visit,
+    };
 
     public string Type => "HumanTask";
 
@@ -28,13 +40,16 @@ public sealed class HumanTaskActivity : IActivity
         + FormField.Schema
         + """},"outcomes":{"title":"处理结果 Outcomes","type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"not":{"enum":["warning","overdue"]}}},"deadline":"""
         + DeadlineSpec.Schema
-        + """},"additionalProperties":false}""";
+        + ""","purpose":{"title":"任务性质 Purpose (only disposal counts under the no-push-down rule)","enum":["disposal","check","visit"],"default":"disposal"}"""
+        + ""","forEach":{"title":"逐项办理（单位列表变量） For each unit in a units variable","type":"string","minLength":1}"""
+        + ""","separateFrom":{"title":"监管分离（不得由这些节点的办理人办理） Separate from the performers of","type":"array","uniqueItems":true,"items":{"type":"string","minLength":1}}"""
+        + ""","claimFromAbove":{"title":"上级可认领 A dispatcher above may claim","type":"boolean","default":false}},"additionalProperties":false}""";
 
     public CompiledActivity? Compile(NodeDefinition node, CompileContext context, ICollection<DefinitionProblem> problems)
     {
         var props = new PropsReader(node, problems);
         props.OnlyKnown(Keys);
-        var queue = UnitTarget.Read(props, "queue", UnitTarget.QueueKinds);
+        var queue = UnitTarget.Read(props, "queue", UnitTarget.QueueKinds, context.Variables);
         var form = props.String("form", required: true);
         var outcomes = props.Strings("outcomes", required: true);
         if (outcomes is { Count: 0 })
@@ -49,12 +64,34 @@ public sealed class HumanTaskActivity : IActivity
 
         var fields = FormField.ReadAll(props, outcomes, context.Variables);
         var deadline = props.Object("deadline", required: false) is { } element ? DeadlineSpec.Read(props, element, outcomes, context.Variables) : null;
+        var purpose = TaskPurpose.Disposal;
+        if (props.String("purpose", required: false) is { } purposeText && !Purposes.TryGetValue(purposeText, out purpose))
+        {
+            props.Problem(ProblemCodes.InvalidProperty, "purpose must be disposal, check or visit.");
+        }
+
+        var forEach = props.String("forEach", required: false);
+        if (forEach is not null && context.Variables.GetValueOrDefault(forEach) != VariableType.Units)
+        {
+            props.Problem(ProblemCodes.UnknownVariable, $"forEach must name a declared units variable; '{forEach}' is not one.");
+        }
+
+        if (queue is not null && (queue.Kind == UnitTargetKind.Item) != (forEach is not null))
+        {
+            props.Problem(ProblemCodes.InvalidProperty, forEach is null
+                ? "queue {\"item\":true} is only for a task with forEach."
+                : "a task with forEach is queued at each item: queue {\"item\":true}.");
+        }
+
+        var separateFrom = props.Strings("separateFrom", required: false) ?? [];
+        var claimFromAbove = props.Bool("claimFromAbove") ?? false;
         if (props.Failed || queue is null || form is null || outcomes is null || fields is null)
         {
             return null;
         }
 
-        return new Compiled(node, queue, form.Trim(), outcomes, fields, deadline, context.Variables);
+        var rules = new TaskRules(purpose, queue.Kind == UnitTargetKind.Responsible, separateFrom, deadline?.OverdueInterrupts ?? true, claimFromAbove);
+        return new Compiled(node, queue, form.Trim(), outcomes, fields, deadline, context.Variables, rules, forEach);
     }
 
     private sealed class Compiled(
@@ -64,14 +101,24 @@ public sealed class HumanTaskActivity : IActivity
         IReadOnlyList<string> outcomes,
         IReadOnlyList<FormField> fields,
         DeadlineSpec? deadline,
-        IReadOnlyDictionary<string, VariableType> variables) : CompiledActivity(node)
+        IReadOnlyDictionary<string, VariableType> variables,
+        TaskRules rules,
+        string? forEach) : CompiledActivity(node)
     {
         public override IReadOnlyList<string> Outcomes { get; } = deadline is null ? outcomes : [.. outcomes, Warning, Overdue];
 
-        public override RoutingReach Reach { get; } = new(RaisesFloor: false, AssignsToGrid: queue.CanAssignToGrid);
+        // Only disposal at grid level is a push-down: a check or a visit there is not an assignment.
+        public override RoutingReach Reach { get; } = new(RaisesFloor: false, AssignsToGrid: queue.CanAssignToGrid && rules.Purpose == TaskPurpose.Disposal);
+
+        public override TaskRules TaskRules { get; } = rules;
 
         public override ActivityResult Execute(ActivityContext context)
         {
+            if (forEach is not null)
+            {
+                return ExecuteForEach(context, forEach);
+            }
+
             var (unit, error) = queue.Resolve(context);
             if (unit is null)
             {
@@ -91,6 +138,44 @@ public sealed class HumanTaskActivity : IActivity
             return new ActivityResult.Suspend(new TaskWait(unit.Value, form, outcomes, due), []);
         }
 
+        private ActivityResult ExecuteForEach(ActivityContext context, string variable)
+        {
+            var items = new List<UnitCode>();
+            if (context.Variables.GetValueOrDefault(variable) is System.Collections.IEnumerable list and not string)
+            {
+                foreach (var item in list)
+                {
+                    if (item is not string text || !UnitCode.TryParse(text, out var code) || context.Org.Find(code) is null)
+                    {
+                        return ActivityResult.Fault($"{Node.Id}: '{item}' in {variable} is not a unit in the organisation.");
+                    }
+
+                    if (!items.Contains(code))
+                    {
+                        items.Add(code);
+                    }
+                }
+            }
+
+            if (items.Count == 0)
+            {
+                return new ActivityResult.Continue([outcomes[0]], [], EmptyForEachRule);
+            }
+
+            TaskDeadline? due = null;
+            if (deadline is not null)
+            {
+                string? error;
+                (due, error) = deadline.Compute(context);
+                if (due is null)
+                {
+                    return ActivityResult.Fault($"{Node.Id}: the deadline cannot be computed: {error}");
+                }
+            }
+
+            return new ActivityResult.Suspend(new TaskWait(items[0], form, outcomes, due) { Items = items }, []);
+        }
+
         public override ActivityResult Complete(ActivityContext context, string outcome, IReadOnlyDictionary<string, object?> data)
         {
             if (!outcomes.Contains(outcome))
@@ -107,7 +192,7 @@ public sealed class HumanTaskActivity : IActivity
             var effects = new List<ActivityEffect>();
             foreach (var field in fields)
             {
-                var (value, error) = field.Accept(data.GetValueOrDefault(field.Name));
+                var (value, error) = field.Accept(data.GetValueOrDefault(field.Name), context.Org);
                 if (error is not null)
                 {
                     errors[field.Name] = [error];

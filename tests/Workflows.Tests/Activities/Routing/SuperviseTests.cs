@@ -12,14 +12,23 @@ public sealed class SuperviseTests
     [TestCase("grid", "village")]
     [TestCase("village", "township")]
     [TestCase("township", "county")]
-    [TestCase("station", "county")]
     [TestCase("county", "city")]
-    [TestCase("countyDepartment", "city")]
     public void The_area_above_the_responsible_units_area_supervises(string responsible, string supervisor)
     {
         var node = Compile(_activity, "{}");
 
         var result = Continued(node.Execute(Context(responsible: ActivityTestOrg.Code(responsible))));
+
+        Assert.That(result.Outcomes, Is.EqualTo(new[] { "done" }));
+        Assert.That(result.Effects, Is.EqualTo(new ActivityEffect[] { new FlagSupervision(ActivityTestOrg.Code(supervisor)) }));
+    }
+
+    // A department is supervised by the area it belongs to: a county department by its county, never the city.
+    [TestCase("countyDepartment", "county")]
+    [TestCase("station", "township")]
+    public void A_department_is_supervised_by_the_area_it_belongs_to(string responsible, string supervisor)
+    {
+        var result = Continued(Compile(_activity, "{}").Execute(Context(responsible: ActivityTestOrg.Code(responsible))));
 
         Assert.That(result.Outcomes, Is.EqualTo(new[] { "done" }));
         Assert.That(result.Effects, Is.EqualTo(new ActivityEffect[] { new FlagSupervision(ActivityTestOrg.Code(supervisor)) }));

@@ -90,7 +90,7 @@ public sealed class HumanTaskTests
 
     [TestCase("""[{"type":"int"}]""", "needs a name")]
     [TestCase("""[{"name":"x"}]""", "needs a type")]
-    [TestCase("""[{"name":"x","type":"date"}]""", "needs a type: int, number, string or bool")]
+    [TestCase("""[{"name":"x","type":"date"}]""", "needs a type: int, number, string, bool, unit or units")]
     [TestCase("""[{"name":"x","type":"string","min":1}]""", "min applies to int and number fields only")]
     [TestCase("""[{"name":"x","type":"int","min":5,"max":1}]""", "min must not be above max")]
     [TestCase("""[{"name":"x","type":"int","maxLength":5}]""", "maxLength is a whole number above zero, for string fields only")]
