@@ -62,7 +62,7 @@ public sealed class CaseProjection(OrgDirectory org, IResponsibilityRules rules)
                         ?? throw new DomainRuleException("case.unknown-unit", $"Unit {data["toGrid"]} does not exist.");
                     var responsible = org.AreaAt(grid.Code, org.Find(subject.ResponsibleUnit)?.Level ?? OrgLevel.Grid)
                         ?? throw new DomainRuleException("case.unknown-unit", $"No unit at the level of {subject.ResponsibleUnit} contains {grid.Code}.");
-                    subject.Relocate(grid, responsible, (string)data["reason"]!, policy, actor, at);
+                    subject.Relocate(grid, responsible, (string)data["reason"]!, rules, actor, at);
                     break;
                 case "Reclassified":
                     subject.Reclassify((string)data["toItem"]!, (string)data["reason"]!, actor, at);

@@ -60,11 +60,11 @@ public sealed partial class Case
     /// unit at the same level there) becomes responsible. Allowed only while the rules would still let the case go to
     /// grid level, i.e. while it has never been above village level; otherwise it would be a push-down.
     /// </summary>
-    public void Relocate(OrgUnit grid, OrgUnit responsible, string reason, NoPushDownPolicy policy, Actor actor, DateTimeOffset at)
+    public void Relocate(OrgUnit grid, OrgUnit responsible, string reason, IResponsibilityRules rules, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(responsible);
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(actor);
         if (!IsOpen)
         {
@@ -81,7 +81,7 @@ public sealed partial class Case
             throw new InvalidTransitionException(CaseErrorCodes.SameGrid, $"Case {Number} is already in grid {grid.Code}.");
         }
 
-        if (policy.Forbids(Floor, OrgLevel.Grid))
+        if (!rules.MayRelocate(Floor))
         {
             throw new InvalidTransitionException(CaseErrorCodes.PushDown, $"{PushDownRule}。Case {Number} has reached {Floor} level and can no longer move to another grid.");
         }
