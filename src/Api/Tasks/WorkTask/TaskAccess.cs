@@ -2,6 +2,7 @@ using GridCase.Api.Events;
 using GridCase.Api.Infrastructure;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
+using GridCase.Domain.Organisation;
 using GridCase.Persistence.Cases;
 using GridCase.Workflows.Ports;
 
@@ -9,11 +10,14 @@ namespace GridCase.Api.Tasks.WorkTask;
 
 /// <summary>
 /// Finds a task the caller may work: unknown or out of the caller's sight is 404; visible but not in the
-/// caller's own queue (or the caller only reads) is 403; no longer open is 409.
+/// caller's own queue (or the caller only reads) is 403; no longer open is 409. A task opened with
+/// <c>claimFromAbove</c> may also be claimed by a dispatcher of an area above its queue (the county centre takes a
+/// township's triage), who then works it as its claimant.
 /// </summary>
-public sealed class TaskAccess(ITaskStore tasks, CaseStore cases)
+public sealed class TaskAccess(ITaskStore tasks, IWorkflowStore instances, CaseStore cases)
 {
-    public async Task<(TaskRecord Task, Case Case)> ForWorkAsync(string taskId, Actor caller, CancellationToken cancellationToken)
+    /// <param name="claiming">The caller is claiming the task (a dispatcher from above may, where the task allows it).</param>
+    public async Task<(TaskRecord Task, Case Case)> ForWorkAsync(string taskId, Actor caller, CancellationToken cancellationToken, bool claiming = false)
     {
         var task = await tasks.FindTaskAsync(taskId, cancellationToken);
         var scope = CallerScope.For(caller);
@@ -23,7 +27,7 @@ public sealed class TaskAccess(ITaskStore tasks, CaseStore cases)
             throw new NotFoundException($"Task {taskId}");
         }
 
-        if (!scope.MayAct || caller.Unit?.Value != task.Queue)
+        if (!scope.MayAct || caller.Unit?.Value != task.Queue && !await FromAboveAsync(task, caller, scope, claiming, cancellationToken))
         {
             throw new ForbiddenException($"任务在 {task.Queue} 的队列中，只有该单位可以办理 / Only unit {task.Queue} works this task.");
         }
@@ -34,6 +38,18 @@ public sealed class TaskAccess(ITaskStore tasks, CaseStore cases)
         }
 
         return (task, subject);
+    }
+
+    private async Task<bool> FromAboveAsync(TaskRecord task, Actor caller, CallerScope scope, bool claiming, CancellationToken cancellationToken)
+    {
+        if (caller.Role != Role.Dispatcher || !scope.Covers(task.Queue))
+        {
+            return false;
+        }
+
+        // Whether the task allows it lives in the instance's state (the task row keeps the queue, not the node's options).
+        var open = (await instances.LoadAsync(task.InstanceId, cancellationToken))?.State.Tasks.Find(t => t.TaskId == task.TaskId);
+        return open is { ClaimFromAbove: true } && (claiming || open.ClaimedBy == caller.UserId);
     }
 
     public static TaskStepResponse Step(string taskId, Case subject, GridCase.Workflows.Runtime.RunOutcome outcome) => new(

@@ -14,7 +14,7 @@ public sealed class WorkTaskHandlers(TaskAccess access, CaseWorkflow workflow, T
     ICommandHandler<CompleteTaskCommand, TaskStepResponse>
 {
     public ValueTask<TaskStepResponse> Handle(ClaimTaskCommand command, CancellationToken cancellationToken) =>
-        StepAsync(command.TaskId, command.Caller, task => new ClaimTaskStimulus(task.TaskId, command.Caller, clock.GetUtcNow()), cancellationToken);
+        StepAsync(command.TaskId, command.Caller, task => new ClaimTaskStimulus(task.TaskId, command.Caller, clock.GetUtcNow()), cancellationToken, claiming: true);
 
     public ValueTask<TaskStepResponse> Handle(ReleaseTaskCommand command, CancellationToken cancellationToken) =>
         StepAsync(command.TaskId, command.Caller, task => new ReleaseTaskStimulus(task.TaskId, command.Caller, clock.GetUtcNow()), cancellationToken);
@@ -25,9 +25,9 @@ public sealed class WorkTaskHandlers(TaskAccess access, CaseWorkflow workflow, T
         return StepAsync(command.TaskId, command.Caller, task => new CompleteTaskStimulus(task.TaskId, command.Outcome!, data, command.Caller, clock.GetUtcNow()), cancellationToken);
     }
 
-    private async ValueTask<TaskStepResponse> StepAsync(string taskId, Actor caller, Func<TaskRecord, Stimulus> stimulus, CancellationToken cancellationToken)
+    private async ValueTask<TaskStepResponse> StepAsync(string taskId, Actor caller, Func<TaskRecord, Stimulus> stimulus, CancellationToken cancellationToken, bool claiming = false)
     {
-        var (task, subject) = await access.ForWorkAsync(taskId, caller, cancellationToken);
+        var (task, subject) = await access.ForWorkAsync(taskId, caller, cancellationToken, claiming);
         var (response, _) = await workflow.RunAsync(async () =>
         {
             var outcome = await workflow.SendAsync(subject, stimulus(task), cancellationToken);
