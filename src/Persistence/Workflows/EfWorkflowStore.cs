@@ -20,7 +20,7 @@ public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock, U
 
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default)
     {
-        using var parameters = new SqlParameters(db.Database, 8 + (commit.Entries.Count * 14) + (commit.Tasks.Count * 16) + (commit.Timers.Count * 6));
+        using var parameters = new SqlParameters(db.Database, 9 + (commit.Entries.Count * 14) + (commit.Tasks.Count * 16) + (commit.Timers.Count * 6));
         var statement = WorkflowCommitSql.For(commit, clock.GetUtcNow().UtcDateTime, parameters);
         var open = unitOfWork is { IsOpen: true } ? unitOfWork : null;
         if (open is not null)
