@@ -10,7 +10,7 @@ namespace GridCase.Persistence.Workflows;
 /// instance row to say why. One store per unit of work (a scoped <see cref="GridCaseDb"/>); when that
 /// <see cref="UnitOfWork"/> is open, a commit writes into its transaction, begun only once the SQL is ready.
 /// </summary>
-public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock, UnitOfWork? unitOfWork = null) : IWorkflowStore, IJournalStore, ITaskStore
+public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock, UnitOfWork? unitOfWork = null) : IWorkflowStore, IJournalStore, ITaskStore, IInstanceFinder
 {
     public async Task<StoredInstance?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
