@@ -60,10 +60,17 @@ public sealed class TraceHandlers(
         await access.VisibleAsync(query.EventId, query.Caller, cancellationToken);
         var stored = await instances.LoadAsync(query.EventId, cancellationToken)
             ?? throw new Infrastructure.NotFoundException($"The workflow of event {query.EventId}");
-        var workflow = await cache.GetAsync(definitions, stored.State.DefinitionId, stored.State.Version, cancellationToken)
-            ?? throw new Infrastructure.NotFoundException($"{stored.State.DefinitionId} v{stored.State.Version}");
         var entries = await journals.ReadAsync(query.EventId, cancellationToken);
-        var result = JournalReplay.Verify(entries, workflow, interpreter);
+
+        // A migrated case re-executes on each version it ran on.
+        var versions = new Dictionary<int, CompiledWorkflow>();
+        foreach (var version in JournalReplay.VersionsOf(entries).Append(stored.State.Version).Distinct())
+        {
+            versions[version] = await cache.GetAsync(definitions, stored.State.DefinitionId, version, cancellationToken)
+                ?? throw new Infrastructure.NotFoundException($"{stored.State.DefinitionId} v{version}");
+        }
+
+        var result = JournalReplay.Verify(entries, versions.GetValueOrDefault, interpreter);
         return new VerifyResponse(result.ChainValid, result.ReplayMatches, result.FirstBadSeq, result.Detail, entries.Count);
     }
 }
