@@ -66,8 +66,10 @@ public sealed class TraceHandlers(
         var versions = new Dictionary<int, CompiledWorkflow>();
         foreach (var version in JournalReplay.VersionsOf(entries).Append(stored.State.Version).Distinct())
         {
-            versions[version] = await cache.GetAsync(definitions, stored.State.DefinitionId, version, cancellationToken)
-                ?? throw new Infrastructure.NotFoundException($"{stored.State.DefinitionId} v{version}");
+            if (await cache.GetAsync(definitions, stored.State.DefinitionId, version, cancellationToken) is { } workflow)
+            {
+                versions[version] = workflow; // an unknown version named by a forged entry fails re-execution
+            }
         }
 
         var result = JournalReplay.Verify(entries, versions.GetValueOrDefault, interpreter);

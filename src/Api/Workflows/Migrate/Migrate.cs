@@ -38,10 +38,11 @@ public sealed class MigrateValidator : AbstractValidator<MigrateCommand>
         RuleFor(c => c.FromVersion).NotNull().WithMessage("请填写原版本 / fromVersion is required.")
             .GreaterThan(0).WithMessage("原版本须为正整数 / fromVersion must be a version number.");
         RuleFor(c => c.ToVersion).NotNull().WithMessage("请填写目标版本 / toVersion is required.")
-            .GreaterThan(0).WithMessage("目标版本须为正整数 / toVersion must be a version number.")
-            .NotEqual(c => c.FromVersion).When(c => c.FromVersion is not null).WithMessage("目标版本须不同于原版本 / toVersion must differ from fromVersion.");
-        RuleFor(c => c.NodeMap).NotNull().WithMessage("请填写节点对应关系 / nodeMap is required.")
-            .Must(m => m!.All(p => IsNodeId(p.Key) && IsNodeId(p.Value))).When(c => c.NodeMap is not null)
+            .GreaterThan(0).WithMessage("目标版本须为正整数 / toVersion must be a version number.");
+        RuleFor(c => c.ToVersion).NotEqual(c => c.FromVersion).When(c => c.FromVersion is not null && c.ToVersion is not null)
+            .WithMessage("目标版本须不同于原版本 / toVersion must differ from fromVersion.");
+        RuleFor(c => c.NodeMap).NotNull().WithMessage("请填写节点对应关系 / nodeMap is required.");
+        RuleFor(c => c.NodeMap).Must(m => m!.All(p => IsNodeId(p.Key) && IsNodeId(p.Value))).When(c => c.NodeMap is not null)
             .WithMessage($"节点对应关系的键和值须为节点标识（1–{MaxNodeId} 个字符）/ nodeMap keys and values must be node ids (1–{MaxNodeId} characters).");
         RuleFor(c => c.Limit).InclusiveBetween(1, MaxLimit).WithMessage($"每页数量须在 1 到 {MaxLimit} 之间 / limit must be between 1 and {MaxLimit}.");
         RuleFor(c => c.After).Must(a => Guid.TryParse(a, out _)).When(c => c.After is not null)
