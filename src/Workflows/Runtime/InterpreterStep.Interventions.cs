@@ -228,9 +228,11 @@ internal sealed partial class InterpreterStep
         {
             Version = migrate.ToVersion,
             Timers = timers,
-            JoinArrivals = _state.JoinArrivals.ToImmutableSortedDictionary(
-                j => Map(j.Key), j => j.Value.Select(Map).ToImmutableSortedSet(StringComparer.Ordinal), StringComparer.Ordinal),
-            CarriedDeadlines = _state.CarriedDeadlines.ToImmutableSortedDictionary(c => Map(c.Key), c => c.Value, StringComparer.Ordinal),
+            // Two nodes mapped onto one: their arrivals merge, and the first stopped clock is kept.
+            JoinArrivals = _state.JoinArrivals.GroupBy(j => Map(j.Key), StringComparer.Ordinal).ToImmutableSortedDictionary(
+                g => g.Key, g => g.SelectMany(j => j.Value).Select(Map).ToImmutableSortedSet(StringComparer.Ordinal), StringComparer.Ordinal),
+            CarriedDeadlines = _state.CarriedDeadlines.GroupBy(c => Map(c.Key), StringComparer.Ordinal)
+                .ToImmutableSortedDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal),
         };
         return Finish();
     }
