@@ -174,6 +174,7 @@ public abstract class MigrationApiContract
             Assert.That(migrated[0].GetProperty("data").GetProperty("toVersion").GetInt32(), Is.EqualTo(2));
             var replay = await _driver.ReplayAsync(id);
             Assert.That(replay.GetProperty("activeNodeIds").EnumerateArray().Select(n => n.GetString()), Does.Contain(node == "verify" ? "verify_result" : node));
+            Assert.That(replay.GetProperty("workflow").GetProperty("version").GetInt32(), Is.EqualTo(2));
         }
 
         var atVerify = _placed.First(p => p.Value == "verify").Key;

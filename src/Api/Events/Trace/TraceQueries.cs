@@ -51,7 +51,8 @@ public sealed class TraceHandlers(
         var entries = await journals.ReadAsync(query.EventId, cancellationToken);
         var at = Math.Min(query.At ?? entries.Count, entries.Count);
         var state = JournalReplay.StateAt(entries, at);
-        var pinned = entries.Count > 0 ? new WorkflowRef(entries[0].DefinitionId, entries[0].DefinitionVersion) : new WorkflowRef("", 0);
+        // The version at that step: a migrated case shows its new version's flowchart from the Migrated entry on.
+        var pinned = entries.Count > 0 ? new WorkflowRef(entries[0].DefinitionId, state.Version ?? entries[0].DefinitionVersion) : new WorkflowRef("", 0);
         return new ReplayResponse(at, entries.Count, state.ActiveNodeIds, state.ResponsibleUnit, state.Floor, state.Variables, state.OpenTaskIds, state.Status, state.ClosureCode, pinned);
     }
 
