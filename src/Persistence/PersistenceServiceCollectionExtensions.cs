@@ -47,6 +47,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<IWorkflowStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
         services.AddScoped<IJournalStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
         services.AddScoped<ITaskStore>(sp => sp.GetRequiredService<EfWorkflowStore>());
+        services.AddScoped<IInstanceFinder>(sp => sp.GetRequiredService<EfWorkflowStore>());
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder builder, string connectionString) =>

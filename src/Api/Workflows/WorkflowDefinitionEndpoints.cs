@@ -7,6 +7,7 @@ using GridCase.Api.Workflows.GetDraft;
 using GridCase.Api.Workflows.GetVersion;
 using GridCase.Api.Workflows.ListDefinitions;
 using GridCase.Api.Workflows.ListVersions;
+using GridCase.Api.Workflows.Migrate;
 using GridCase.Api.Workflows.Publish;
 using GridCase.Api.Workflows.Retire;
 using GridCase.Api.Workflows.Rollback;
@@ -60,6 +61,7 @@ public static class WorkflowDefinitionEndpoints
             TypedResults.Ok(await m.Send(new RetireCommand(id, version), ct)))
             .RequireAuthorization(PolicyAdminOnly)
             .WithSummary("Retire a version: its cases finish on it, new cases start on the latest published version.");
+        group.MapMigrate();
 
         app.MapGet("/api/activity-types", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ActivityTypesQuery(), ct)))
             .WithTags("Workflow definitions")

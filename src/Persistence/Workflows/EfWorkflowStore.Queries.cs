@@ -1,5 +1,6 @@
 using GridCase.Workflows.Journal;
 using GridCase.Workflows.Ports;
+using GridCase.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace GridCase.Persistence.Workflows;
@@ -52,6 +53,18 @@ public sealed partial class EfWorkflowStore
         return rows.Select(t => new TimerRecord(t.TimerId, t.InstanceId, t.NodeId, t.Purpose, t.DueAt, t.Status))
             .OrderBy(t => t.DueAt).ThenBy(t => t.TimerId, StringComparer.Ordinal)
             .ToList();
+    }
+
+    public async Task<IReadOnlyList<Guid>> RunningInstancesAsync(string definitionId, int version, Guid? after, int limit, CancellationToken cancellationToken = default)
+    {
+        var query = db.WorkflowInstances.AsNoTracking()
+            .Where(i => i.DefinitionId == definitionId && i.Version == version && i.Status == WorkflowStatus.Running);
+        if (after is { } last)
+        {
+            query = query.Where(i => i.Id.CompareTo(last) > 0);
+        }
+
+        return await query.OrderBy(i => i.Id).Select(i => i.Id).Take(limit).ToListAsync(cancellationToken);
     }
 
     private static JournalEntry ToEntry(JournalEntryRow row) => new(

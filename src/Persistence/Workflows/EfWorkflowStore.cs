@@ -10,7 +10,7 @@ namespace GridCase.Persistence.Workflows;
 /// instance row to say why. One store per unit of work (a scoped <see cref="GridCaseDb"/>); when that
 /// <see cref="UnitOfWork"/> is open, a commit writes into its transaction, begun only once the SQL is ready.
 /// </summary>
-public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock, UnitOfWork? unitOfWork = null) : IWorkflowStore, IJournalStore, ITaskStore
+public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock, UnitOfWork? unitOfWork = null) : IWorkflowStore, IJournalStore, ITaskStore, IInstanceFinder
 {
     public async Task<StoredInstance?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
@@ -20,7 +20,7 @@ public sealed partial class EfWorkflowStore(GridCaseDb db, TimeProvider clock, U
 
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default)
     {
-        using var parameters = new SqlParameters(db.Database, 8 + (commit.Entries.Count * 14) + (commit.Tasks.Count * 16) + (commit.Timers.Count * 6));
+        using var parameters = new SqlParameters(db.Database, 9 + (commit.Entries.Count * 14) + (commit.Tasks.Count * 16) + (commit.Timers.Count * 6));
         var statement = WorkflowCommitSql.For(commit, clock.GetUtcNow().UtcDateTime, parameters);
         var open = unitOfWork is { IsOpen: true } ? unitOfWork : null;
         if (open is not null)

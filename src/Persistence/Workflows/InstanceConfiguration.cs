@@ -13,6 +13,9 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.HasKey(i => i.Id);
         builder.Property(i => i.DefinitionId).HasMaxLength(WorkflowColumns.IdLength);
         builder.Property(i => i.ConcurrencyStamp).IsConcurrencyToken();
+
+        // Migration finds the running instances of one version, a page at a time by id.
+        builder.HasIndex(i => new { i.DefinitionId, i.Version, i.Status, i.Id });
     }
 }
 

@@ -65,6 +65,7 @@ internal sealed record WorkflowCommitSql(string Sql, int ExpectedRows, long Prev
         else
         {
             sql.Append("UPDATE workflow_instances SET \"Status\" = ").Append(p.Add(state.Status.ToString()))
+                .Append(", \"Version\" = ").Append(p.Add(state.Version))
                 .Append(", \"State\" = ").Append(p.Add(stateJson))
                 .Append(", \"ConcurrencyStamp\" = ").Append(p.Add(commit.NewStamp))
                 .Append(", \"UpdatedAt\" = ").Append(p.Add(now));

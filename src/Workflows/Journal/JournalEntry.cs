@@ -37,6 +37,10 @@ public static class JournalKinds
     public const string TaskReleased = "TaskReleased";
     public const string TimerFired = "TimerFired";
     public const string Reassigned = "Reassigned";
+    public const string Urged = "Urged";
+    public const string Relocated = "Relocated";
+    public const string Reclassified = "Reclassified";
+    public const string Migrated = "Migrated";
 
     // effects
     public const string NodeEntered = "NodeEntered";
@@ -62,5 +66,9 @@ public static class JournalKinds
     public const string Faulted = "Faulted";
 
     public static bool IsStimulus(string kind) =>
-        kind is Reported or TaskCompleted or TaskClaimed or TaskReleased or TimerFired or Reassigned;
+        kind is Reported or TaskCompleted or TaskClaimed or TaskReleased or TimerFired or Reassigned or Urged or Relocated or Reclassified or Migrated;
+
+    /// <summary>As <see cref="IsStimulus(string)"/>, and a SupervisionFlagged entry issued by hand (data <c>issued: "manual"</c>).</summary>
+    public static bool IsStimulus(JournalEntry entry) =>
+        IsStimulus(entry.Kind) || (entry.Kind == SupervisionFlagged && entry.DataJson.Contains("\"issued\":\"manual\"", StringComparison.Ordinal));
 }

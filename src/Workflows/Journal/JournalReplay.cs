@@ -16,7 +16,17 @@ public sealed record ReplayState(
     IReadOnlyDictionary<string, object?> Variables,
     IReadOnlyList<string> OpenTaskIds,
     string Status,
-    string? ClosureCode);
+    string? ClosureCode)
+{
+    /// <summary>The version the instance runs on at this step (changes at a Migrated entry).</summary>
+    public int? Version { get; init; }
+
+    public string? GridCode { get; init; }
+
+    public string? CatalogueItemCode { get; init; }
+
+    public string? SupervisedBy { get; init; }
+}
 
 /// <summary>The result of checking a journal: the chain, and re-execution of the pinned version.</summary>
 public sealed record VerifyResult(bool ChainValid, bool ReplayMatches, long? FirstBadSeq, string? Detail);
@@ -30,15 +40,19 @@ public static class JournalReplay
         var active = new List<string>();
         var tasks = new Dictionary<string, string>(StringComparer.Ordinal);
         var variables = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        string? responsible = null, floor = null, closure = null;
+        string? responsible = null, floor = null, closure = null, grid = null, item = null, supervisedBy = null;
+        int? version = null;
         var status = "Running";
         foreach (var entry in entries.TakeWhile(e => e.Seq <= seq))
         {
             var data = CanonicalJson.ReadObject(entry.DataJson);
+            version ??= entry.DefinitionVersion;
             switch (entry.Kind)
             {
                 case JournalKinds.Reported:
                     responsible = data.GetValueOrDefault("initialUnit") as string;
+                    grid = (data.GetValueOrDefault("subject") as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault("gridCode") as string;
+                    item = (data.GetValueOrDefault("subject") as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault("catalogueItemCode") as string;
                     floor = "Grid";
                     foreach (var (name, value) in (IReadOnlyDictionary<string, object?>)data["variables"]!)
                     {
@@ -74,6 +88,30 @@ public static class JournalReplay
                     responsible = data["to"] as string;
                     floor = data["floor"] as string;
                     break;
+                case JournalKinds.SupervisionFlagged:
+                    supervisedBy = data.GetValueOrDefault("supervisingUnit") as string;
+                    break;
+                case JournalKinds.Relocated:
+                    grid = data.GetValueOrDefault("toGrid") as string;
+                    break;
+                case JournalKinds.Reclassified:
+                    item = data.GetValueOrDefault("toItem") as string;
+                    break;
+                case JournalKinds.Migrated:
+                    version = (int)(long)data["toVersion"]!;
+                    var renamed = (IReadOnlyDictionary<string, object?>)data["nodeMap"]!;
+                    string Rename(string node) => renamed.GetValueOrDefault(node) as string ?? node;
+                    for (var i = 0; i < active.Count; i++)
+                    {
+                        active[i] = Rename(active[i]);
+                    }
+
+                    foreach (var taskId in tasks.Keys.ToList())
+                    {
+                        tasks[taskId] = Rename(tasks[taskId]);
+                    }
+
+                    break;
                 case JournalKinds.Closed:
                     closure = data["closureCode"] as string;
                     break;
@@ -87,17 +125,30 @@ public static class JournalReplay
             }
         }
 
-        return new ReplayState(Math.Min(seq, entries.Count), active, responsible, floor, variables, tasks.Keys.ToList(), status, closure);
+        return new ReplayState(Math.Min(seq, entries.Count), active.Distinct(StringComparer.Ordinal).ToList(), responsible, floor, variables, tasks.Keys.ToList(), status, closure)
+        {
+            Version = version,
+            GridCode = grid,
+            CatalogueItemCode = item,
+            SupervisedBy = supervisedBy,
+        };
     }
 
     /// <summary>
     /// Checks the chain, then runs the pinned version again from the recorded stimuli and compares every
     /// entry it produces with the stored one. Names the first entry that differs.
     /// </summary>
-    public static VerifyResult Verify(IReadOnlyList<JournalEntry> stored, CompiledWorkflow workflow, FlowchartInterpreter interpreter)
+    public static VerifyResult Verify(IReadOnlyList<JournalEntry> stored, CompiledWorkflow workflow, FlowchartInterpreter interpreter) =>
+        Verify(stored, version => version == workflow.Definition.Version ? workflow : null, interpreter);
+
+    /// <summary>
+    /// As above, for a journal that may cross a migration: each step re-executes on the version the instance was on
+    /// (after a Migrated entry, its target). <paramref name="versions"/> answers null for a version it does not know.
+    /// </summary>
+    public static VerifyResult Verify(IReadOnlyList<JournalEntry> stored, Func<int, CompiledWorkflow?> versions, FlowchartInterpreter interpreter)
     {
         var broken = JournalChain.FirstBrokenSeq(stored);
-        var (matches, firstDiff, detail) = Reexecute(stored, workflow, interpreter);
+        var (matches, firstDiff, detail) = Reexecute(stored, versions, interpreter);
         var first = (broken, firstDiff) switch
         {
             (null, null) => (long?)null,
@@ -108,16 +159,28 @@ public static class JournalReplay
         return new VerifyResult(broken is null, matches, first, broken is not null ? $"Chain broken at seq {broken}." : detail);
     }
 
-    private static (bool Matches, long? FirstDiff, string? Detail) Reexecute(IReadOnlyList<JournalEntry> stored, CompiledWorkflow workflow, FlowchartInterpreter interpreter)
+    /// <summary>The versions a journal runs on: the pinned one and every migration's target.</summary>
+    public static IReadOnlyList<int> VersionsOf(IReadOnlyList<JournalEntry> entries) =>
+        entries.Select(e => e.DefinitionVersion)
+            .Concat(entries.Where(e => e.Kind == JournalKinds.Migrated).Select(e => CanonicalJson.ReadObject(e.DataJson).GetValueOrDefault("toVersion")).OfType<long>().Select(v => (int)v))
+            .Distinct()
+            .Order()
+            .ToList();
+
+    private static (bool Matches, long? FirstDiff, string? Detail) Reexecute(IReadOnlyList<JournalEntry> stored, Func<int, CompiledWorkflow?> versions, FlowchartInterpreter interpreter)
     {
         WorkflowState? state = null;
         var produced = new List<JournalEntry>();
         try
         {
-            foreach (var entry in stored.Where(e => JournalKinds.IsStimulus(e.Kind)))
+            foreach (var entry in stored.Where(JournalKinds.IsStimulus))
             {
                 var stimulus = ToStimulus(entry);
-                var result = interpreter.Run(workflow, state, stimulus);
+                var workflow = versions(state?.Version ?? entry.DefinitionVersion)
+                    ?? throw new KeyNotFoundException($"Version {state?.Version ?? entry.DefinitionVersion} of the definition is not available.");
+                var result = stimulus is MigrateStimulus migrate && state is not null
+                    ? interpreter.Migrate(workflow, versions(migrate.ToVersion) ?? throw new KeyNotFoundException($"Version {migrate.ToVersion} of the definition is not available."), state, migrate)
+                    : interpreter.Run(workflow, state, stimulus);
                 if (result.HasChanges)
                 {
                     produced.AddRange(result.Entries);
@@ -171,6 +234,15 @@ public static class JournalReplay
             JournalKinds.TaskReleased => new ReleaseTaskStimulus((string)data["taskId"]!, actor, at),
             JournalKinds.TimerFired => new TimerFiredStimulus((string)data["timerId"]!, at),
             JournalKinds.Reassigned => new ReassignStimulus(UnitCode.Parse((string)data["unit"]!), (string)data["reason"]!, actor, at),
+            JournalKinds.SupervisionFlagged => new SuperviseStimulus(UnitCode.Parse((string)data["supervisingUnit"]!), (string)data["note"]!, actor, at),
+            JournalKinds.Urged => new UrgeStimulus((string)data["note"]!, actor, at),
+            JournalKinds.Relocated => new RelocateStimulus(UnitCode.Parse((string)data["toGrid"]!), (string)data["reason"]!, actor, at),
+            JournalKinds.Reclassified => new ReclassifyStimulus(ToSubject((IReadOnlyDictionary<string, object?>)data["subject"]!), (string)data["reason"]!, actor, at),
+            JournalKinds.Migrated => new MigrateStimulus(
+                (int)(long)data["toVersion"]!,
+                ((IReadOnlyDictionary<string, object?>)data["nodeMap"]!).ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal),
+                actor,
+                at),
             _ => throw new FormatException($"{entry.Kind} is not a stimulus."),
         };
     }

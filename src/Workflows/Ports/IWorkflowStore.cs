@@ -82,6 +82,13 @@ public interface IWorkflowStore
     Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default);
 }
 
+/// <summary>Finds instances by the version they run on (for migration), a page at a time.</summary>
+public interface IInstanceFinder
+{
+    /// <summary>Ids of running instances of <paramref name="definitionId"/> v<paramref name="version"/> after <paramref name="after"/>, in id order.</summary>
+    Task<IReadOnlyList<Guid>> RunningInstancesAsync(string definitionId, int version, Guid? after, int limit, CancellationToken cancellationToken = default);
+}
+
 /// <summary>Reads an instance's journal in seq order.</summary>
 public interface IJournalStore
 {

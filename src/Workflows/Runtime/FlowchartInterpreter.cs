@@ -51,8 +51,38 @@ public sealed class FlowchartInterpreter(OrgDirectory org, WorkingCalendar calen
             ReleaseTaskStimulus release => run.Release(release),
             TimerFiredStimulus fired => run.TimerFired(fired),
             ReassignStimulus reassign => run.Reassign(reassign),
+            SuperviseStimulus supervise => run.Supervise(supervise),
+            UrgeStimulus urge => run.Urge(urge),
+            RelocateStimulus relocate => run.Relocate(relocate),
+            ReclassifyStimulus reclassify => run.Reclassify(reclassify),
+            MigrateStimulus => InterpreterResult.Refused(state, new Refusal(RefusalKind.Invalid, "migration-needs-target", "A migration runs through Migrate, with the target version.")),
             _ => InterpreterResult.Refused(state, new Refusal(RefusalKind.Invalid, "unknown-stimulus", $"Unknown stimulus {stimulus.GetType().Name}.")),
         };
+    }
+
+    /// <summary>
+    /// Moves a running instance of <paramref name="from"/> (its pinned version) onto <paramref name="to"/>, another
+    /// version of the same definition. Pure, like <see cref="Run"/>.
+    /// </summary>
+    public InterpreterResult Migrate(CompiledWorkflow from, CompiledWorkflow to, WorkflowState state, MigrateStimulus migrate)
+    {
+        migrate = migrate with { At = Truncate(migrate.At) };
+        if (state.Status != WorkflowStatus.Running)
+        {
+            return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "instance-ended", $"The instance has ended ({state.Status})."));
+        }
+
+        if (from.Definition.Id != state.DefinitionId || from.Definition.Version != state.Version || to.Definition.Id != state.DefinitionId || to.Definition.Version != migrate.ToVersion)
+        {
+            return InterpreterResult.Refused(state, new Refusal(RefusalKind.Invalid, "other-definition", $"迁移只在同一流程的版本之间进行 / A migration moves between versions of {state.DefinitionId} only."));
+        }
+
+        if (migrate.ToVersion == state.Version)
+        {
+            return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "same-version", $"案件已在 v{state.Version} / The instance is already on v{state.Version}."));
+        }
+
+        return new InterpreterStep(from, state, migrate, Org, calendar, policy).Migrate(to, migrate);
     }
 
     public static DateTimeOffset Truncate(DateTimeOffset at) =>

@@ -84,6 +84,14 @@ public sealed class WorkflowRuntime(
 
         var workflow = await cache.GetAsync(definitions, stored.State.DefinitionId, stored.State.Version, cancellationToken)
             ?? throw new InvalidOperationException($"Instance {instanceId} is pinned to {stored.State.DefinitionId} v{stored.State.Version}, which is not published.");
+        if (stimulus is MigrateStimulus migrate)
+        {
+            var target = await cache.GetAsync(definitions, stored.State.DefinitionId, migrate.ToVersion, cancellationToken);
+            return target is null
+                ? Refused(new Refusal(RefusalKind.NotFound, "definition-not-published", $"Workflow '{stored.State.DefinitionId}' v{migrate.ToVersion} is not published."))
+                : Prepared(interpreter.Migrate(workflow, target, stored.State, migrate), stored.Stamp);
+        }
+
         return Prepared(interpreter.Run(workflow, stored.State, stimulus), stored.Stamp);
     }
 

@@ -34,6 +34,32 @@ public abstract class WorkflowStoreContract
     }
 
     [Test]
+    public async Task Running_instances_of_one_version_come_in_id_pages_and_leave_it_when_migrated()
+    {
+        var definition = "d" + Guid.NewGuid().ToString("N")[..12];
+        var stamps = new Dictionary<Guid, Guid>();
+        foreach (var (version, status) in new[] { (1, WorkflowStatus.Running), (1, WorkflowStatus.Running), (1, WorkflowStatus.Running), (1, WorkflowStatus.Running), (1, WorkflowStatus.Running), (2, WorkflowStatus.Running), (1, WorkflowStatus.Completed) })
+        {
+            var id = Guid.NewGuid();
+            stamps[id] = Guid.NewGuid();
+            await CreateStores().Workflows.CommitAsync(NewInstance(State(id) with { DefinitionId = definition, Version = version, Status = status }, stamps[id]));
+        }
+
+        var finder = (IInstanceFinder)CreateStores().Workflows;
+        var first = await finder.RunningInstancesAsync(definition, 1, null, 3);
+        var second = await finder.RunningInstancesAsync(definition, 1, first[^1], 3);
+        var migrated = first[1];
+        var state = (await CreateStores().Workflows.LoadAsync(migrated))!.State;
+        await CreateStores().Workflows.CommitAsync(Change(state with { Version = 2 }, stamps[migrated], Guid.NewGuid()));
+
+        var running = stamps.Keys.Take(5).Order().ToList();
+        Assert.That(first.Concat(second), Is.EqualTo(running));
+        Assert.That(second, Has.Count.EqualTo(2));
+        Assert.That(await finder.RunningInstancesAsync(definition, 1, null, 10), Is.EqualTo(running.Where(id => id != migrated)));
+        Assert.That(await finder.RunningInstancesAsync(definition, 2, null, 10), Has.Count.EqualTo(2).And.Contains(migrated));
+    }
+
+    [Test]
     public async Task An_unknown_instance_loads_as_nothing() =>
         Assert.That(await CreateStores().Workflows.LoadAsync(Guid.NewGuid()), Is.Null);
 

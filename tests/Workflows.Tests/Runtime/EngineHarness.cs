@@ -120,8 +120,17 @@ public sealed class EngineHarness
     public async Task<VerifyResult> VerifyAsync(Guid instanceId)
     {
         var state = await StateAsync(instanceId);
-        var workflow = await Cache.GetAsync(Definitions, state.DefinitionId, state.Version);
-        return JournalReplay.Verify(await JournalAsync(instanceId), workflow!, Interpreter);
+        var journal = await JournalAsync(instanceId);
+        var versions = new Dictionary<int, CompiledWorkflow>();
+        foreach (var version in JournalReplay.VersionsOf(journal).Append(state.Version).Distinct())
+        {
+            if (await Cache.GetAsync(Definitions, state.DefinitionId, version) is { } workflow)
+            {
+                versions[version] = workflow;
+            }
+        }
+
+        return JournalReplay.Verify(journal, versions.GetValueOrDefault, Interpreter);
     }
 
     /// <summary>Every entry has an actor, every step folds, and re-execution reproduces the journal.</summary>
@@ -148,9 +157,10 @@ public sealed class EngineHarness
         var otherVillage = OrgUnit.Area(UnitCode.Parse("140521100002"), "梅杏社区", township);
         var grid = OrgUnit.Area(Grid, "杏园社区第1网格", village);
         var otherGrid = OrgUnit.Area(UnitCode.Parse("140521100001002"), "杏园社区第2网格", village);
+        var otherVillageGrid = OrgUnit.Area(UnitCode.Parse("140521100002001"), "梅杏社区第1网格", otherVillage);
         return new OrgDirectory(
         [
-            city, county, township, otherTownship, village, otherVillage, grid, otherGrid,
+            city, county, township, otherTownship, village, otherVillage, grid, otherGrid, otherVillageGrid,
             OrgUnit.Department(Police, "沁水县公安局", county),
             OrgUnit.Department(Environment, "晋城市生态环境局沁水分局", county),
             OrgUnit.Department(UnitCode.Parse("140500ZZ"), "市委政法委", city),

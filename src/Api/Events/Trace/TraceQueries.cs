@@ -51,7 +51,8 @@ public sealed class TraceHandlers(
         var entries = await journals.ReadAsync(query.EventId, cancellationToken);
         var at = Math.Min(query.At ?? entries.Count, entries.Count);
         var state = JournalReplay.StateAt(entries, at);
-        var pinned = entries.Count > 0 ? new WorkflowRef(entries[0].DefinitionId, entries[0].DefinitionVersion) : new WorkflowRef("", 0);
+        // The version at that step: a migrated case shows its new version's flowchart from the Migrated entry on.
+        var pinned = entries.Count > 0 ? new WorkflowRef(entries[0].DefinitionId, state.Version ?? entries[0].DefinitionVersion) : new WorkflowRef("", 0);
         return new ReplayResponse(at, entries.Count, state.ActiveNodeIds, state.ResponsibleUnit, state.Floor, state.Variables, state.OpenTaskIds, state.Status, state.ClosureCode, pinned);
     }
 
@@ -60,10 +61,19 @@ public sealed class TraceHandlers(
         await access.VisibleAsync(query.EventId, query.Caller, cancellationToken);
         var stored = await instances.LoadAsync(query.EventId, cancellationToken)
             ?? throw new Infrastructure.NotFoundException($"The workflow of event {query.EventId}");
-        var workflow = await cache.GetAsync(definitions, stored.State.DefinitionId, stored.State.Version, cancellationToken)
-            ?? throw new Infrastructure.NotFoundException($"{stored.State.DefinitionId} v{stored.State.Version}");
         var entries = await journals.ReadAsync(query.EventId, cancellationToken);
-        var result = JournalReplay.Verify(entries, workflow, interpreter);
+
+        // A migrated case re-executes on each version it ran on.
+        var versions = new Dictionary<int, CompiledWorkflow>();
+        foreach (var version in JournalReplay.VersionsOf(entries).Append(stored.State.Version).Distinct())
+        {
+            if (await cache.GetAsync(definitions, stored.State.DefinitionId, version, cancellationToken) is { } workflow)
+            {
+                versions[version] = workflow; // an unknown version named by a forged entry fails re-execution
+            }
+        }
+
+        var result = JournalReplay.Verify(entries, versions.GetValueOrDefault, interpreter);
         return new VerifyResponse(result.ChainValid, result.ReplayMatches, result.FirstBadSeq, result.Detail, entries.Count);
     }
 }

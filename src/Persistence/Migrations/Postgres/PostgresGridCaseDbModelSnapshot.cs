@@ -727,6 +727,8 @@ namespace GridCase.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DefinitionId", "Version", "Status", "Id");
+
                     b.ToTable("workflow_instances", (string)null);
                 });
 

@@ -720,6 +720,8 @@ namespace GridCase.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DefinitionId", "Version", "Status", "Id");
+
                     b.ToTable("workflow_instances", (string)null);
                 });
 

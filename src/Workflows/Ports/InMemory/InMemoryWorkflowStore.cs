@@ -6,7 +6,7 @@ namespace GridCase.Workflows.Ports.InMemory;
 /// Instances, journals, tasks and timers in memory, for the engine's own tests and the in-process
 /// benchmark. A commit is all-or-nothing under one lock and checks the concurrency stamp.
 /// </summary>
-public sealed class InMemoryWorkflowStore : IWorkflowStore, IJournalStore, ITaskStore
+public sealed class InMemoryWorkflowStore : IWorkflowStore, IJournalStore, ITaskStore, IInstanceFinder
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<Guid, StoredInstance> _instances = [];
@@ -55,6 +55,21 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore, IJournalStore, ITask
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Guid>> RunningInstancesAsync(string definitionId, int version, Guid? after, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyList<Guid> ids = _instances.Values
+                .Where(i => i.State.DefinitionId == definitionId && i.State.Version == version && i.State.Status == Runtime.WorkflowStatus.Running)
+                .Select(i => i.State.InstanceId)
+                .Where(id => after is null || id.CompareTo(after.Value) > 0)
+                .Order()
+                .Take(limit)
+                .ToList();
+            return Task.FromResult(ids);
+        }
     }
 
     public Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid instanceId, CancellationToken cancellationToken = default)
