@@ -12,6 +12,7 @@ using GridCase.Api.Reference.GetCalendar;
 using GridCase.Api.Reference.GetCatalogue;
 using GridCase.Api.Reference.ListOrgUnits;
 using GridCase.Api.Events;
+using GridCase.Api.Events.Interventions;
 using GridCase.Api.Events.Reassign;
 using GridCase.Api.Events.ReportEvent;
 using GridCase.Api.Events.Trace;
@@ -137,6 +138,7 @@ public static class GridCaseApp
         services.AddScoped<IdempotencyScope>();
         services.AddScoped<TaskAccess>();
         services.AddScoped<EventAccess>();
+        services.AddScoped<CaseIntervention>();
         services.AddSingleton<CaseNumberPrefixes>();
     }
 
@@ -182,6 +184,7 @@ public static class GridCaseApp
         api.MapBindings();
         api.MapReportEvent();
         api.MapReassign();
+        api.MapInterventions();
         api.MapWorkTask();
         api.MapTrace();
         api.MapEventReads();

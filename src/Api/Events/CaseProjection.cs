@@ -57,14 +57,14 @@ public sealed class CaseProjection(OrgDirectory org, IResponsibilityRules rules)
                     }
 
                     break;
-                case "Relocated":
+                case JournalKinds.Relocated:
                     var grid = org.Find(UnitCode.Parse((string)data["toGrid"]!))
                         ?? throw new DomainRuleException("case.unknown-unit", $"Unit {data["toGrid"]} does not exist.");
                     var responsible = org.AreaAt(grid.Code, org.Find(subject.ResponsibleUnit)?.Level ?? OrgLevel.Grid)
                         ?? throw new DomainRuleException("case.unknown-unit", $"No unit at the level of {subject.ResponsibleUnit} contains {grid.Code}.");
                     subject.Relocate(grid, responsible, (string)data["reason"]!, rules, actor, at);
                     break;
-                case "Reclassified":
+                case JournalKinds.Reclassified:
                     subject.Reclassify((string)data["toItem"]!, (string)data["reason"]!, actor, at);
                     break;
                 case JournalKinds.Closed when subject.Status != CaseStatus.Closed:

@@ -57,8 +57,8 @@ public sealed partial class Case
 
     /// <summary>
     /// Corrects a wrong grid (改派网格/村): the case moves to <paramref name="grid"/> and <paramref name="responsible"/> (the
-    /// unit at the same level there) becomes responsible. Allowed only while the rules would still let the case go to
-    /// grid level, i.e. while it has never been above village level; otherwise it would be a push-down.
+    /// unit at the same level there) becomes responsible. Allowed while the case has never been above village level, or
+    /// while it is back with the centre that dispatched it (<see cref="IResponsibilityRules.MayRelocate"/>).
     /// </summary>
     public void Relocate(OrgUnit grid, OrgUnit responsible, string reason, IResponsibilityRules rules, Actor actor, DateTimeOffset at)
     {
@@ -81,7 +81,7 @@ public sealed partial class Case
             throw new InvalidTransitionException(CaseErrorCodes.SameGrid, $"Case {Number} is already in grid {grid.Code}.");
         }
 
-        if (!rules.MayRelocate(Floor))
+        if (!rules.MayRelocate(Floor, DispatchingUnit == ResponsibleUnit))
         {
             throw new InvalidTransitionException(CaseErrorCodes.PushDown, $"{PushDownRule}。Case {Number} has reached {Floor} level and can no longer move to another grid.");
         }

@@ -30,6 +30,10 @@ public interface IResponsibilityRules
     /// </summary>
     UnitCode? DispatchingAfter(Actor actor, UnitCode target, UnitCode? current);
 
-    /// <summary>True while the case may still be relocated to another grid: its floor has not reached the floor level.</summary>
-    bool MayRelocate(OrgLevel floor);
+    /// <summary>
+    /// True while the case may be relocated to another grid (改派网格, the event was placed in the wrong grid or village):
+    /// while it has never been above village level, or while it is back with the centre that dispatched it (a village
+    /// returned it). Never while a township, county or department other than that centre is handling it.
+    /// </summary>
+    bool MayRelocate(OrgLevel floor, bool heldByDispatchingCentre);
 }

@@ -39,5 +39,5 @@ public sealed record NoPushDownPolicy : IResponsibilityRules
         return actor.Role == Role.Dispatcher && target != current ? actor.Unit ?? current : current;
     }
 
-    public bool MayRelocate(OrgLevel floor) => floor < FloorFrom;
+    public bool MayRelocate(OrgLevel floor, bool heldByDispatchingCentre) => floor < FloorFrom || heldByDispatchingCentre;
 }

@@ -82,7 +82,7 @@ public sealed class FlowchartInterpreter(OrgDirectory org, WorkingCalendar calen
             return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "same-version", $"案件已在 v{state.Version} / The instance is already on v{state.Version}."));
         }
 
-        return new InterpreterStep(from, state, migrate, Org, calendar, policy).Migrate(to, migrate);
+        return new InterpreterStep(from, state, migrate, Org, calendar, rules).Migrate(to, migrate);
     }
 
     public static DateTimeOffset Truncate(DateTimeOffset at) =>

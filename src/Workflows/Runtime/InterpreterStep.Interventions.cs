@@ -79,10 +79,10 @@ internal sealed partial class InterpreterStep
         }
 
         var current = _state.Responsibility;
-        if (current.Floor >= policy.FloorFrom)
+        if (!rules.MayRelocate(current.Floor, current.DispatchingUnit == current.ResponsibleUnit))
         {
             return Refuse(RefusalKind.Conflict, NoPushDownRule,
-                $"不得将应由乡镇（街道）或部门处置的事件流转返回到网格: the case has been at {current.Floor}, so its grid can no longer be changed.");
+                $"不得将应由乡镇（街道）或部门处置的事件流转返回到网格：案件已由 {current.ResponsibleUnit} 承办，不能再改派网格 / the case has been at {current.Floor} and is handled by {current.ResponsibleUnit}, so its grid can no longer be changed.");
         }
 
         var oldGrid = _state.Subject.GridCode;
@@ -192,7 +192,7 @@ internal sealed partial class InterpreterStep
         }
 
         var pushDown = active.Where(n => target.Node(map[n]).Reach.AssignsToGrid).ToList();
-        if (pushDown.Count > 0 && policy.Forbids(_state.Responsibility.Floor, policy.BlockedLevel))
+        if (pushDown.Count > 0 && rules.Forbids(_state.Responsibility.Floor, rules.BlockedLevel))
         {
             return Refuse(RefusalKind.Conflict, NoPushDownRule,
                 $"不得将应由乡镇（街道）或部门处置的事件流转返回到网格: {string.Join(", ", pushDown.Select(n => map[n]))} in v{target.Definition.Version} assign to grid level below the floor {_state.Responsibility.Floor}.");

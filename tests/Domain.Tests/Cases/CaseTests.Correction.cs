@@ -1,4 +1,5 @@
 using GridCase.Domain.Cases;
+using GridCase.Domain.Organisation;
 
 namespace GridCase.Domain.Tests.Cases;
 
@@ -77,10 +78,10 @@ public sealed partial class CaseTests
     }
 
     [Test]
-    public void Relocating_a_case_that_has_been_at_township_level_is_a_push_down()
+    public void Relocating_a_case_a_department_handles_is_a_push_down()
     {
         var @case = _cases.Filed();
-        @case.Route(_org.Township, NoPushDownPolicy.Default, _org.TownshipDispatcher, _cases.Next());
+        @case.Route(_org.CountyDepartment, NoPushDownPolicy.Default, _org.TownshipDispatcher, _cases.Next());
         var before = CaseBuilder.Snapshot(@case);
 
         var error = Assert.Throws<InvalidTransitionException>(() =>
@@ -88,6 +89,17 @@ public sealed partial class CaseTests
 
         Assert.That(error!.Code, Is.EqualTo(CaseErrorCodes.PushDown));
         Assert.That(CaseBuilder.Snapshot(@case), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void A_case_a_village_returned_to_its_centre_may_be_relocated_there()
+    {
+        var @case = _cases.Dispatched();
+        @case.Return("事发地不属本村", NoPushDownPolicy.Default, _org.VillageHandler, _cases.Next());
+
+        @case.Relocate(_org.OtherGrid, _org.Township, "上报网格有误", NoPushDownPolicy.Default, _org.TownshipDispatcher, _cases.Next());
+
+        Assert.That((@case.GridCode, @case.ResponsibleUnit, @case.Floor), Is.EqualTo((_org.OtherGrid.Code, _org.Township.Code, OrgLevel.Township)));
     }
 
     [Test]

@@ -21,12 +21,13 @@ public sealed class ResponsibilityRulesTests
     public void The_floor_only_rises(OrgLevel floor, OrgLevel target, OrgLevel expected) =>
         Assert.That(Rules.RaiseFloor(floor, target), Is.EqualTo(expected));
 
-    [TestCase(OrgLevel.Grid, true)]
-    [TestCase(OrgLevel.Village, true)]
-    [TestCase(OrgLevel.Township, false)]
-    [TestCase(OrgLevel.City, false)]
-    public void A_case_may_be_relocated_only_below_the_floor_level(OrgLevel floor, bool may) =>
-        Assert.That(Rules.MayRelocate(floor), Is.EqualTo(may));
+    [TestCase(OrgLevel.Grid, false, true)]
+    [TestCase(OrgLevel.Village, false, true)]
+    [TestCase(OrgLevel.Township, false, false)]
+    [TestCase(OrgLevel.City, false, false)]
+    [TestCase(OrgLevel.Township, true, true)]
+    public void A_case_may_be_relocated_below_the_floor_level_or_when_back_with_its_dispatching_centre(OrgLevel floor, bool held, bool may) =>
+        Assert.That(Rules.MayRelocate(floor, held), Is.EqualTo(may));
 
     [Test]
     public void Only_a_dispatcher_dispatches()
@@ -58,7 +59,7 @@ public sealed class CaseResponsibilityRulesTests
 
         public UnitCode? DispatchingAfter(Actor actor, UnitCode target, UnitCode? current) => current;
 
-        public bool MayRelocate(OrgLevel floor) => false;
+        public bool MayRelocate(OrgLevel floor, bool heldByDispatchingCentre) => false;
     }
 
     /// <summary>Rules that allow everything and keep the floor where it is.</summary>
@@ -74,7 +75,7 @@ public sealed class CaseResponsibilityRulesTests
 
         public UnitCode? DispatchingAfter(Actor actor, UnitCode target, UnitCode? current) => current;
 
-        public bool MayRelocate(OrgLevel floor) => true;
+        public bool MayRelocate(OrgLevel floor, bool heldByDispatchingCentre) => true;
     }
 
     [Test]

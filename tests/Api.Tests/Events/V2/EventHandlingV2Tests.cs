@@ -140,9 +140,9 @@ public sealed class EventHandlingV2Tests(string provider)
     }
 
     [Test]
-    public async Task A_case_that_has_been_at_the_township_cannot_move_to_another_grid()
+    public async Task A_case_a_department_is_handling_cannot_move_to_another_grid()
     {
-        var filed = await _v2.FileAsync(2, "Township");
+        var filed = await _v2.FileAsync(2, "County");
         var before = (await Driver.JournalAsync(filed.EventId)).Count;
 
         var refused = await _v2.PostAsync(V2Driver.TownshipDispatcher, $"/api/events/{filed.EventId}/relocate", new { gridCode = V2Driver.OtherVillageGrid, reason = "上报网格有误" });
@@ -154,13 +154,15 @@ public sealed class EventHandlingV2Tests(string provider)
     }
 
     [Test]
-    public async Task A_village_that_returns_a_case_is_replaced_by_the_right_village_chosen_by_the_township()
+    public async Task A_case_a_village_returns_is_moved_to_the_right_grid_and_sent_to_that_village_by_the_township()
     {
         var filed = await _v2.FileAsync(1, "Village");
         await Driver.ExpectAsync(filed, "Dispatched", EventDriver.Village, "Village");
 
         var returned = await _v2.CompleteAsync(V2Driver.VillageHandler, filed, "handle", "returned", new { reason = "事发地不属本村" });
         Assert.That((returned.OpenNodes, returned.Queue("redispatch")), Is.EqualTo((new[] { "redispatch" }, EventDriver.Township)));
+        var relocated = await _v2.ActAsync(V2Driver.TownshipDispatcher, filed.EventId, "relocate", new { gridCode = V2Driver.OtherVillageGrid, reason = "事发地在西关村" });
+        Assert.That(relocated.ResponsibleUnit, Is.EqualTo(EventDriver.Township), "back with the centre, which now sends it on");
         var rerouted = await _v2.CompleteAsync(V2Driver.TownshipDispatcher, returned, "redispatch", "assign", new { targetUnit = V2Driver.OtherVillage });
 
         await Driver.ExpectAsync(rerouted, "Dispatched", V2Driver.OtherVillage, "Township");
