@@ -5,7 +5,7 @@ namespace GridCase.Web.Tests;
 
 public class DesignerTests : ConsoleTest
 {
-    //   report ──done──► notify_1 (new) ──done──► triage ──► …
+    //   report ──done──► notify_1 (new) ──done──► accept ──► …   (on the shipped v2, published as v3)
     [Test]
     public async Task Admin_adds_and_connects_a_node_fixes_its_problem_and_publishes_a_new_version()
     {
@@ -18,7 +18,7 @@ public class DesignerTests : ConsoleTest
         await Page.Locator("[data-activity-type='Notify']").ClickAsync();
         var properties = Page.GetByTestId("properties");
         await Expect(properties.Locator("input").First).ToHaveValueAsync("notify_1");
-        await properties.Locator("select[name='connect-done']").SelectOptionAsync("triage");
+        await properties.Locator("select[name='connect-done']").SelectOptionAsync("accept");
         await Page.Locator(".react-flow__node[data-id='report']").ClickAsync();
         await Expect(properties.Locator("input").First).ToHaveValueAsync("report");
         await properties.Locator("select[name='connect-done']").SelectOptionAsync("notify_1");
@@ -40,9 +40,9 @@ public class DesignerTests : ConsoleTest
         await Page.WaitForTimeoutAsync(400);
         var report = await Page.Locator(".react-flow__node[data-id='report']").BoundingBoxAsync();
         var notify = await Page.Locator(".react-flow__node[data-id='notify_1']").BoundingBoxAsync();
-        var triage = await Page.Locator(".react-flow__node[data-id='triage']").BoundingBoxAsync();
+        var accept = await Page.Locator(".react-flow__node[data-id='accept']").BoundingBoxAsync();
         Assert.That(report!.X, Is.LessThan(notify!.X));
-        Assert.That(notify.X, Is.LessThan(triage!.X));
+        Assert.That(notify.X, Is.LessThan(accept!.X));
         await ScreenshotAsync("designer-auto-layout");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "校验" }).ClickAsync();
@@ -73,27 +73,27 @@ public class DesignerTests : ConsoleTest
         await Page.Locator("input[name='changeNote']").FillAsync("立案前通知责任单位");
         await Page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
 
-        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("已发布版本 v2");
-        var v2 = Page.GetByTestId("versions").Locator("li[data-version='2']");
-        await Expect(v2).ToContainTextAsync("立案前通知责任单位");
-        await Expect(v2).ToContainTextAsync("admin");
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("已发布版本 v3");
+        var v3 = Page.GetByTestId("versions").Locator("li[data-version='3']");
+        await Expect(v3).ToContainTextAsync("立案前通知责任单位");
+        await Expect(v3).ToContainTextAsync("admin");
         await ScreenshotAsync("designer-published");
 
-        // Diff v1 → v2 highlighted on the canvas.
-        await Page.Locator("select[name='diffFrom']").SelectOptionAsync("1");
-        await Page.Locator("select[name='diffTo']").SelectOptionAsync("2");
+        // Diff v2 → v3 highlighted on the canvas.
+        await Page.Locator("select[name='diffFrom']").SelectOptionAsync("2");
+        await Page.Locator("select[name='diffTo']").SelectOptionAsync("3");
         await Page.GetByRole(AriaRole.Button, new() { Name = "对比", Exact = true }).ClickAsync();
-        await Expect(Page.GetByTestId("view-label")).ToHaveTextAsync("版本对比 v1 → v2");
+        await Expect(Page.GetByTestId("view-label")).ToHaveTextAsync("版本对比 v2 → v3");
         await Expect(Page.Locator(".activity-node.change-added[data-node-id='notify_1']")).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("diff-legend").Locator("[data-change='added']")).ToContainTextAsync("新增 1");
         await ScreenshotAsync("designer-diff");
 
-        // Rollback to v1 makes a draft based on v1, without the new node.
-        await Page.GetByTestId("versions").Locator("li[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "以此版本新建草稿" }).ClickAsync();
-        await Expect(Page.GetByTestId("view-label")).ToHaveTextAsync("草稿 ← v1");
-        await Expect(Page.Locator(".react-flow__node[data-id='triage']")).ToBeVisibleAsync();
+        // Rollback to v2 makes a draft based on v2, without the new node.
+        await Page.GetByTestId("versions").Locator("li[data-version='2']").GetByRole(AriaRole.Button, new() { Name = "以此版本新建草稿" }).ClickAsync();
+        await Expect(Page.GetByTestId("view-label")).ToHaveTextAsync("草稿 ← v2");
+        await Expect(Page.Locator(".react-flow__node[data-id='accept']")).ToBeVisibleAsync();
         await Expect(Page.Locator(".react-flow__node[data-id='notify_1']")).ToHaveCountAsync(0);
-        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("已以 v1 为基础新建草稿");
+        await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("已以 v2 为基础新建草稿");
         await ScreenshotAsync("designer-rollback");
 
         // The decision table's rows as an editable table: change one cell, save, and find it again after reopening.
@@ -111,17 +111,17 @@ public class DesignerTests : ConsoleTest
         await Page.Locator(".react-flow__node[data-id='routing']").ClickAsync();
         await Expect(Page.GetByTestId("table-rows").Locator("input[name='rows[0].when.difficulty']")).ToHaveValueAsync("1, 2");
 
-        // Retire v1 (v2 stays published); retiring v2, the last published version, is refused with the API's reason.
+        // Retire v2 (v3 stays published); retiring v1, where this server starts new cases, is refused with the reason.
         var versions = Page.GetByTestId("versions");
-        await versions.Locator("li[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "停用此版本" }).ClickAsync();
-        await versions.Locator("li[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "确认停用 v1" }).ClickAsync();
-        await Expect(versions.Locator("li[data-version='1'] [data-status='Retired']")).ToHaveTextAsync("已停用");
-        await Expect(versions.Locator("li[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "停用此版本" })).ToHaveCountAsync(0);
         await versions.Locator("li[data-version='2']").GetByRole(AriaRole.Button, new() { Name = "停用此版本" }).ClickAsync();
         await versions.Locator("li[data-version='2']").GetByRole(AriaRole.Button, new() { Name = "确认停用 v2" }).ClickAsync();
-        await Expect(Page.GetByTestId("designer-error")).ToContainTextAsync("不能停用 v2");
-        await Expect(Page.GetByTestId("designer-error")).ToContainTextAsync("唯一的已发布版本");
-        await Expect(versions.Locator("li[data-version='2'] [data-status='Published']")).ToHaveTextAsync("已发布");
+        await Expect(versions.Locator("li[data-version='2'] [data-status='Retired']")).ToHaveTextAsync("已停用");
+        await Expect(versions.Locator("li[data-version='2']").GetByRole(AriaRole.Button, new() { Name = "停用此版本" })).ToHaveCountAsync(0);
+        await versions.Locator("li[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "停用此版本" }).ClickAsync();
+        await versions.Locator("li[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "确认停用 v1" }).ClickAsync();
+        await Expect(Page.GetByTestId("designer-error")).ToContainTextAsync("不能停用 v1");
+        await Expect(Page.GetByTestId("designer-error")).ToContainTextAsync("新事件按服务器配置从 v1 开始");
+        await Expect(versions.Locator("li[data-version='1'] [data-status='Published']")).ToHaveTextAsync("已发布");
         await ScreenshotAsync("designer-retire-refused");
     }
 }

@@ -10,12 +10,16 @@ namespace GridCase.Api.Tests.Workflows;
 
 /// <summary>
 /// 迁移 through the API: twenty event-handling cases started on v1 at triage, handling, parked and verification; a
-/// v2 that renames verify to verify_result; a node map that leaves parked unmapped. Its own API per fixture, so
+/// version of v1 published by the test (v3, after the shipped v2) that renames verify to verify_result; a node map
+/// that leaves parked unmapped. The move to the shipped v2 is <see cref="ShippedMigrationTests"/>. Its own API per fixture, so
 /// the v2 it publishes reaches no other test.
 /// </summary>
 public abstract class MigrationApiContract
 {
     private const string Path = "/api/workflow-definitions/event-handling/migrations";
+
+    /// <summary>The version the test publishes: the next after the shipped ones.</summary>
+    private const int Target = 3;
 
     private static readonly Dictionary<string, string> NodeMap = new()
     {
@@ -52,7 +56,7 @@ public abstract class MigrationApiContract
             _placed[resolved.EventId] = "verify";
         }
 
-        Assert.That(await PublishV2Async(), Is.EqualTo(2));
+        Assert.That(await PublishV2Async(), Is.EqualTo(Target));
     }
 
     [OneTimeTearDown]
@@ -145,9 +149,9 @@ public abstract class MigrationApiContract
     {
         var before = await JournalLengthsAsync();
 
-        var applied = await _driver.PostJsonAsync("admin", Path, Body(dryRun: false), idempotencyKey: "migrate-event-handling-1-2");
+        var applied = await _driver.PostJsonAsync("admin", Path, Body(dryRun: false), idempotencyKey: "migrate-event-handling-1-3");
         var body = await EventDriver.JsonAsync(applied, HttpStatusCode.OK);
-        var replayed = await _driver.PostJsonAsync("admin", Path, Body(dryRun: false), idempotencyKey: "migrate-event-handling-1-2");
+        var replayed = await _driver.PostJsonAsync("admin", Path, Body(dryRun: false), idempotencyKey: "migrate-event-handling-1-3");
 
         Assert.That(body.GetProperty("dryRun").GetBoolean(), Is.False);
         var moved = Ids(body, "moved");
@@ -171,10 +175,10 @@ public abstract class MigrationApiContract
             Assert.That(migrated, Has.Count.EqualTo(1));
             Assert.That(after[id], Is.EqualTo(before[id] + 1));
             Assert.That(migrated[0].GetProperty("actor").GetProperty("userId").GetString(), Is.EqualTo("admin"));
-            Assert.That(migrated[0].GetProperty("data").GetProperty("toVersion").GetInt32(), Is.EqualTo(2));
+            Assert.That(migrated[0].GetProperty("data").GetProperty("toVersion").GetInt32(), Is.EqualTo(Target));
             var replay = await _driver.ReplayAsync(id);
             Assert.That(replay.GetProperty("activeNodeIds").EnumerateArray().Select(n => n.GetString()), Does.Contain(node == "verify" ? "verify_result" : node));
-            Assert.That(replay.GetProperty("workflow").GetProperty("version").GetInt32(), Is.EqualTo(2));
+            Assert.That(replay.GetProperty("workflow").GetProperty("version").GetInt32(), Is.EqualTo(Target));
         }
 
         var atVerify = _placed.First(p => p.Value == "verify").Key;
@@ -184,7 +188,7 @@ public abstract class MigrationApiContract
         var closed = await _driver.VerifyAsync(atVerify);
         Assert.That(closed[^1].GetProperty("kind").GetString(), Is.EqualTo("Completed"));
         Assert.That(closed.SkipWhile(e => e.GetProperty("kind").GetString() != "Migrated").Skip(1)
-            .Select(e => e.GetProperty("definition").GetProperty("version").GetInt32()), Is.Not.Empty.And.All.EqualTo(2));
+            .Select(e => e.GetProperty("definition").GetProperty("version").GetInt32()), Is.Not.Empty.And.All.EqualTo(Target));
 
         var atTriage = _placed.First(p => p.Value == "triage").Key;
         var filed = await _driver.CompleteAsync(new EventStep(await _driver.CaseAsync(atTriage)), "triage", "filed", new { difficulty = 2, scope = "Township" });
@@ -197,7 +201,7 @@ public abstract class MigrationApiContract
     private static IReadOnlyList<Guid> Ids(JsonElement response, string list) =>
         response.GetProperty(list).EnumerateArray().Select(c => c.GetProperty("caseId").GetGuid()).ToList();
 
-    private static string Body(bool dryRun, int toVersion = 2, int limit = 200, string? after = null) => JsonSerializer.Serialize(new
+    private static string Body(bool dryRun, int toVersion = Target, int limit = 200, string? after = null) => JsonSerializer.Serialize(new
     {
         fromVersion = 1,
         toVersion,

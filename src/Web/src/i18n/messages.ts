@@ -43,7 +43,7 @@ export const zh = {
   'change.added': '新增', 'change.removed': '删除', 'change.changed': '修改', 'change.moved': '移动',
   rolledBack: '已以 v{0} 为基础新建草稿', undo: '撤销', redo: '重做', autoLayout: '自动布局', advancedJson: '高级：编辑 JSON',
   retire: '停用此版本', retireConfirm: '确认停用 v{0}', cancel: '取消', retired: '已停用 v{0}：新案件改用最新发布版本，在办案件仍按原版本办结',
-  retireRefused: '不能停用 v{0}', retireLastPublished: 'v{0} 是唯一的已发布版本，停用后将无法新建案件；请先发布新版本再停用', retireAlreadyRetired: 'v{0} 已停用', 'versionStatus.Published': '已发布', 'versionStatus.Retired': '已停用',
+  retireRefused: '不能停用 v{0}', retireLastPublished: 'v{0} 是唯一的已发布版本，停用后将无法新建案件；请先发布新版本再停用', retireAlreadyRetired: 'v{0} 已停用', retireStartVersion: '新事件按服务器配置从 v{0} 开始，请先更改该配置再停用', 'versionStatus.Published': '已发布', 'versionStatus.Retired': '已停用',
   addRow: '添加一行', deleteRow: '删除此行', moveUp: '上移', moveDown: '下移', cellHint: '* 任意；1..2 区间；>=3 比较；a, b 任一',
   // administration
   navAdmin: '系统管理', 'role.SystemAdmin': '系统管理员', adminTitle: '系统管理', adminWarnings: '需要处理',
@@ -131,7 +131,7 @@ export const en: Record<MessageKey, string> = {
   'change.added': 'Added', 'change.removed': 'Removed', 'change.changed': 'Changed', 'change.moved': 'Moved',
   rolledBack: 'New draft based on v{0}', undo: 'Undo', redo: 'Redo', autoLayout: 'Auto-layout', advancedJson: 'Advanced: edit JSON',
   retire: 'Retire', retireConfirm: 'Confirm: retire v{0}', cancel: 'Cancel', retired: 'Retired v{0}: new cases start on the latest published version; open cases finish on theirs',
-  retireRefused: 'Cannot retire v{0}', retireLastPublished: 'v{0} is the only published version and no case could start; publish a new version first', retireAlreadyRetired: 'v{0} is already retired', 'versionStatus.Published': 'Published', 'versionStatus.Retired': 'Retired',
+  retireRefused: 'Cannot retire v{0}', retireLastPublished: 'v{0} is the only published version and no case could start; publish a new version first', retireAlreadyRetired: 'v{0} is already retired', retireStartVersion: 'the server starts new cases on v{0}; change that setting before retiring it', 'versionStatus.Published': 'Published', 'versionStatus.Retired': 'Retired',
   addRow: 'Add row', deleteRow: 'Delete row', moveUp: 'Move up', moveDown: 'Move down', cellHint: '* any; 1..2 range; >=3 compare; a, b any of',
   navAdmin: 'Administration', 'role.SystemAdmin': 'System administrator', adminTitle: 'Administration', adminWarnings: 'To act on',
   'admin.units': 'Units', 'admin.users': 'Users', 'admin.import': 'Import', 'admin.catalogue': 'Catalogue', 'admin.calendar': 'Holidays',

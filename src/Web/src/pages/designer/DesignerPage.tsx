@@ -67,7 +67,7 @@ export default function DesignerPage() {
     }
   };
 
-  // The API refuses (409) to retire the last published version or one already retired.
+  // The API refuses (409) to retire the last published version, one already retired, or the one the server starts new cases on.
   const retire = async (id: string, v: number) => {
     setError(null);
     setNotice(null);
@@ -78,7 +78,8 @@ export default function DesignerPage() {
       const reason = !(e instanceof ApiError) ? undefined
         : e.is('last-published') ? t('retireLastPublished', v)
           : e.is('already-retired') ? t('retireAlreadyRetired', v)
-            : e.problem.detail;
+            : e.is('start-version') ? t('retireStartVersion', v)
+              : e.problem.detail;
       setError(e instanceof ApiError && e.status === 409 ? `${t('retireRefused', v)}${reason ? `：${reason}` : ''}` : messageOf(e));
     }
   };
