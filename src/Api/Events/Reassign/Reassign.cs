@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FluentValidation;
+using GridCase.Api.Events.Interventions;
 using GridCase.Api.Infrastructure;
 using GridCase.Domain;
 using GridCase.Domain.Cases;
@@ -25,44 +26,32 @@ public sealed class ReassignValidator : AbstractValidator<ReassignCommand>
     }
 }
 
-public sealed class ReassignHandler(EventAccess access, OrgSnapshot org, CaseWorkflow workflow, TimeProvider clock) : ICommandHandler<ReassignCommand, TaskStepResponse>
+public sealed class ReassignHandler(CaseIntervention intervention, OrgSnapshot org, TimeProvider clock) : ICommandHandler<ReassignCommand, TaskStepResponse>
 {
     public const string OutsideAreaRule = "reassign-outside-area";
 
-    public async ValueTask<TaskStepResponse> Handle(ReassignCommand command, CancellationToken cancellationToken)
-    {
-        var subject = await access.VisibleAsync(command.EventId, command.Caller, cancellationToken);
-
-        if (command.Caller.Role != Role.Dispatcher)
+    public async ValueTask<TaskStepResponse> Handle(ReassignCommand command, CancellationToken cancellationToken) =>
+        await intervention.RunAsync(command.EventId, command.Caller, "改派", _ =>
         {
-            throw new ForbiddenException("只有调度员可以改派 / Only dispatchers reassign cases.");
-        }
+            var target = org.Current.Find(UnitCode.Parse(command.UnitCode))
+                ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("unitCode", $"单位 {command.UnitCode} 不存在 / unit {command.UnitCode} does not exist.")]);
+            if (target.IsRetired)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("unitCode", $"单位 {target.Code} 已撤销，不再接收案件 / unit {target.Code} is retired and takes no new cases.")]);
+            }
 
-        var target = org.Current.Find(UnitCode.Parse(command.UnitCode))
-            ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("unitCode", $"单位 {command.UnitCode} 不存在 / unit {command.UnitCode} does not exist.")]);
-        if (target.IsRetired)
-        {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("unitCode", $"单位 {target.Code} 已撤销，不再接收案件 / unit {target.Code} is retired and takes no new cases.")]);
-        }
+            // Within the dispatcher's own area, or one step up to the centre directly above (上报, an escalation): a township
+            // centre cannot send a case to another county's unit, nor straight to the city.
+            var escalation = org.Current.Find(command.Caller.Unit!.Value)?.ParentCode == target.Code;
+            if (!CallerScope.For(command.Caller).Covers(target.Code.Value) && !escalation)
+            {
+                throw new ForbiddenException(
+                    $"只能改派到本辖区内的单位或上报上一级指挥中心，{target.Name}（{target.Code}）不在其内 / A dispatcher reassigns within its own area or one level up to the centre above; {target.Code} is neither.",
+                    OutsideAreaRule);
+            }
 
-        // Within the dispatcher's own area, or one step up to the centre directly above (上报, an escalation): a township
-        // centre cannot send a case to another county's unit, nor straight to the city.
-        var escalation = org.Current.Find(command.Caller.Unit!.Value)?.ParentCode == target.Code;
-        if (!CallerScope.For(command.Caller).Covers(target.Code.Value) && !escalation)
-        {
-            throw new ForbiddenException(
-                $"只能改派到本辖区内的单位或上报上一级指挥中心，{target.Name}（{target.Code}）不在其内 / A dispatcher reassigns within its own area or one level up to the centre above; {target.Code} is neither.",
-                OutsideAreaRule);
-        }
-
-        var (response, outcome) = await workflow.RunAsync(async () =>
-        {
-            var result = await workflow.SendAsync(subject, new ReassignStimulus(target.Code, command.Reason!.Trim(), command.Caller, clock.GetUtcNow()), cancellationToken);
-            return (new TaskStepResponse("", subject.Id.Value, subject.Status.ToString(), subject.ResponsibleUnit.Value,
-                result.State?.Tasks.Select(t => TaskResponse.From(subject.Id.Value, t)).ToList() ?? [], result.Entries.Select(e => e.Kind).ToList(), result.Refusal?.Code), result);
-        }, StatusCodes.Status200OK, _ => null, cancellationToken);
-        return outcome.Refusal is { } refusal ? throw new RefusalException(refusal) : response;
-    }
+            return Task.FromResult<Stimulus>(new ReassignStimulus(target.Code, command.Reason!.Trim(), command.Caller, clock.GetUtcNow()));
+        }, cancellationToken);
 }
 
 public static class ReassignEndpoint

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace GridCase.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresGridCaseDb))]
-    [Migration("20261205211905_HandledOnSite")]
-    partial class HandledOnSite
+    [Migration("20261205221242_EventHandlingV2")]
+    partial class EventHandlingV2
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -729,6 +729,8 @@ namespace GridCase.Persistence.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DefinitionId", "Version", "Status", "Id");
 
                     b.ToTable("workflow_instances", (string)null);
                 });

@@ -5,7 +5,7 @@
 namespace GridCase.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class HandledOnSite : Migration
+    public partial class EventHandlingV2 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,11 +16,20 @@ namespace GridCase.Persistence.Migrations.Postgres
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workflow_instances_DefinitionId_Version_Status_Id",
+                table: "workflow_instances",
+                columns: new[] { "DefinitionId", "Version", "Status", "Id" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_workflow_instances_DefinitionId_Version_Status_Id",
+                table: "workflow_instances");
+
             migrationBuilder.DropColumn(
                 name: "HandledOnSite",
                 table: "cases");

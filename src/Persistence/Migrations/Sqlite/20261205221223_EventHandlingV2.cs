@@ -2,14 +2,21 @@
 
 #nullable disable
 
-namespace GridCase.Persistence.Migrations.Postgres
+namespace GridCase.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class InstancesByVersion : Migration
+    public partial class EventHandlingV2 : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "HandledOnSite",
+                table: "cases",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateIndex(
                 name: "IX_workflow_instances_DefinitionId_Version_Status_Id",
                 table: "workflow_instances",
@@ -22,6 +29,10 @@ namespace GridCase.Persistence.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_workflow_instances_DefinitionId_Version_Status_Id",
                 table: "workflow_instances");
+
+            migrationBuilder.DropColumn(
+                name: "HandledOnSite",
+                table: "cases");
         }
     }
 }

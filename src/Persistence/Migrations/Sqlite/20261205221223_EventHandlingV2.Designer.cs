@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace GridCase.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteGridCaseDb))]
-    [Migration("20261205212919_InstancesByVersion")]
-    partial class InstancesByVersion
+    [Migration("20261205221223_EventHandlingV2")]
+    partial class EventHandlingV2
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -74,6 +74,9 @@ namespace GridCase.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("HandledOnSite")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()
