@@ -77,10 +77,11 @@ public sealed class EngineHarness
         return await Definitions.PublishAsync(definition!, note, "admin", Now.UtcDateTime);
     }
 
-    public async Task<Guid> StartAsync(string definitionId, int? version = null, Actor? actor = null, IReadOnlyDictionary<string, object?>? variables = null)
+    public async Task<Guid> StartAsync(
+        string definitionId, int? version = null, Actor? actor = null, IReadOnlyDictionary<string, object?>? variables = null, SubjectFacts? subject = null)
     {
         var id = Guid.NewGuid();
-        var outcome = await Runtime.StartAsync(definitionId, version, new StartStimulus(id, Subject, Grid, variables ?? new Dictionary<string, object?>(), actor ?? GridMember, Now));
+        var outcome = await Runtime.StartAsync(definitionId, version, new StartStimulus(id, subject ?? Subject, Grid, variables ?? new Dictionary<string, object?>(), actor ?? GridMember, Now));
         Assert.That(outcome.Refusal, Is.Null, outcome.Refusal?.Message);
         return id;
     }

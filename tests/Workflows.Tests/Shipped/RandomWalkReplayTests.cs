@@ -11,7 +11,8 @@ namespace GridCase.Workflows.Tests.Shipped;
 
 /// <summary>
 /// Property: whatever order people complete tasks in, whatever outcomes they choose, however late they are
-/// whoever reassigns in between (and, where a version separates duties, however often the same person is refused),
+/// whoever reassigns, supervises, urges, relocates or reclassifies in between, through whichever channel the event came
+/// (and, where a version separates duties, however often the same person is refused),
 /// re-executing the journal reproduces it exactly, the chain holds, and no
 /// work ever lands at grid level after the case went to a township or a department.
 /// </summary>
@@ -45,7 +46,12 @@ public sealed class RandomWalkReplayTests
         var random = new Random(seed);
         var engine = new EngineHarness();
         await engine.PublishAsync(json);
-        var id = await engine.StartAsync(definition.Id);
+        // Any channel; a patrol report half of the time handled on the spot (v2's 即办; v1 ignores the variables).
+        string[] channels = ["GridPatrol", "Hotline12345", "Video", "Public", "Department", "Superior"];
+        var channel = channels[random.Next(channels.Length)];
+        var onSite = channel == "GridPatrol" && random.Next(2) == 0;
+        var variables = onSite ? new Dictionary<string, object?> { ["handledOnSite"] = true, ["resolution"] = "已当场处置" } : null;
+        var id = await engine.StartAsync(definition.Id, variables: variables, subject: EngineHarness.Subject with { Channel = channel });
 
         for (var step = 0; step < 40 && (await engine.StateAsync(id)).Status == WorkflowStatus.Running; step++)
         {
@@ -68,10 +74,22 @@ public sealed class RandomWalkReplayTests
                 var task = open[random.Next(open.Count)];
                 await engine.Runtime.SendAsync(id, new ClaimTaskStimulus(task.TaskId, ActorIn(task.Queue), engine.Now));
             }
-            else
+            else if (random.Next(2) == 0)
             {
                 var units = new[] { EngineHarness.Grid, EngineHarness.Village, EngineHarness.Township, EngineHarness.County, EngineHarness.Environment };
                 await engine.Runtime.SendAsync(id, new ReassignStimulus(units[random.Next(units.Length)], "随机改派", EngineHarness.CountyDispatcher, engine.Now));
+            }
+            else
+            {
+                // A centre intervenes: 督办, 催办, 改派网格 or 重新分类 (refusals leave no trace and the walk goes on).
+                Stimulus intervention = random.Next(4) switch
+                {
+                    0 => new SuperviseStimulus(EngineHarness.County, "随机督办", EngineHarness.CountyDispatcher, engine.Now),
+                    1 => new UrgeStimulus("随机催办", EngineHarness.TownshipDispatcher, engine.Now),
+                    2 => new RelocateStimulus(UnitCode.Parse(random.Next(2) == 0 ? "140521100001002" : "140521100002001"), "随机改派网格", EngineHarness.TownshipDispatcher, engine.Now),
+                    _ => new ReclassifyStimulus(EngineHarness.Subject with { Channel = channel, CatalogueItemCode = "QS-01-00" + random.Next(2, 5) }, "随机重新分类", EngineHarness.TownshipDispatcher, engine.Now),
+                };
+                await engine.Runtime.SendAsync(id, intervention);
             }
 
             engine.Advance(TimeSpan.FromMinutes(random.Next(1, 90)));
