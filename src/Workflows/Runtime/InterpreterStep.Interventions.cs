@@ -215,7 +215,18 @@ internal sealed partial class InterpreterStep
         string Map(string node) => used.TryGetValue(node, out var to) ? (string)to! : node;
         foreach (var task in _state.Tasks.ToList())
         {
-            ReplaceTask(task, task with { NodeId = Map(task.NodeId) });
+            // A work task offers what its new node offers: the target's form and outcomes (its deadline ports aside).
+            var moved = task with { NodeId = Map(task.NodeId) };
+            if (task.Kind == TaskKind.Work && target.Node(moved.NodeId) is { } node && node.Node.Props.TryGetProperty("form", out var form))
+            {
+                moved = moved with
+                {
+                    Form = form.GetString() ?? task.Form,
+                    Outcomes = [.. node.Outcomes.Where(o => o is not (Activities.Tasks.HumanTaskActivity.Warning or Activities.Tasks.HumanTaskActivity.Overdue))],
+                };
+            }
+
+            ReplaceTask(task, moved);
         }
 
         var timers = _state.Timers.Select(t => t with { NodeId = Map(t.NodeId) }).ToImmutableList();

@@ -67,6 +67,22 @@ public sealed class MigrationTests
     }
 
     [Test]
+    public async Task A_migrated_task_offers_the_outcomes_and_form_of_its_new_node()
+    {
+        var engine = new EngineHarness();
+        await engine.PublishAsync(V1);
+        var id = await engine.StartAsync("migrating");
+        await engine.PublishAsync(V2);
+
+        await engine.Runtime.SendAsync(id, new MigrateStimulus(2, Map(("triage", "triage")), Admin, engine.Now));
+
+        var moved = await engine.OpenTaskAtAsync(id, "triage");
+        Assert.That((moved.Form, moved.Outcomes), Is.EqualTo(("triage", new[] { "filed", "small" })));
+        Assert.That((await engine.StateAsync(id)).Tasks.Single().Outcomes, Is.EqualTo(new[] { "filed", "small" }));
+        await engine.AssertReplaysAsync(id);
+    }
+
+    [Test]
     public async Task A_case_migrated_between_steps_finishes_on_the_new_version_and_verifies()
     {
         var (engine, id) = await AtHandleOnV1Async();
