@@ -368,6 +368,40 @@ public sealed class EngineV2ScenarioTests
         Assert.That(outcome.Refusal?.Errors?["target"].Single(), Does.Contain("140521XX"));
     }
 
+    //  start ─▶ note(SetVariable earlier = Police) ─▶ choose(target notSameAs earlier unless why) ─▶ end
+    [Test]
+    public async Task A_field_may_not_repeat_a_variable_unless_the_reason_field_is_filled_in()
+    {
+        var engine = new EngineHarness();
+        await engine.PublishAsync(Flow("not-same", "\"earlier\":\"string\",\"target\":\"string\",\"why\":\"string\"",
+            $$$"""
+            {"id":"note","type":"SetVariable","props":{"name":"earlier","value":"{{{Police.Value}}}"}},
+            {"id":"choose","type":"HumanTask","props":{"queue":{"level":"Township"},"form":"redispatch","outcomes":["done"],"fields":[
+              {"name":"target","type":"unit","required":true,"notSameAs":{"variable":"earlier","unless":"why"}},
+              {"name":"why","type":"string","maxLength":100}]}}
+            """,
+            ("start", "done", "note"), ("note", "done", "choose"), ("choose", "done", "end")));
+        var id = await engine.StartAsync("not-same");
+
+        var refused = await engine.CompleteAsync(id, "choose", "done", TownshipDispatcher, Data(("target", Police.Value)));
+        var other = await engine.CompleteAsync(id, "choose", "done", TownshipDispatcher, Data(("target", Police.Value), ("why", "会商后仍由其处置")));
+
+        Assert.That(refused.Refusal?.Errors?["target"].Single(), Does.Contain("why").And.Contain(Police.Value));
+        Assert.That(other.Refusal, Is.Null);
+        Assert.That((await engine.StateAsync(id)).Status, Is.EqualTo(WorkflowStatus.Completed));
+        await engine.AssertReplaysAsync(id);
+    }
+
+    [Test]
+    public void A_not_same_as_rule_must_name_a_declared_variable()
+    {
+        var problems = Problems(Flow("not-same-bad", "\"target\":\"string\"",
+            """{"id":"choose","type":"HumanTask","props":{"queue":{"level":"Township"},"form":"f","outcomes":["done"],"fields":[{"name":"target","type":"unit","notSameAs":{"variable":"nowhere"}}]}}""",
+            ("start", "done", "choose"), ("choose", "done", "end")));
+
+        Assert.That(problems.Select(p => p.Message), Has.Some.Contains("notSameAs.variable"));
+    }
+
     [Test]
     public async Task A_variable_route_to_a_grid_after_the_floor_rose_is_refused_at_run_time()
     {

@@ -40,6 +40,12 @@ public sealed record FormField(
     /// <summary>For <c>units</c> fields: how many units at most.</summary>
     public int? MaxItems { get; init; }
 
+    /// <summary>
+    /// The value may not equal variable <see cref="NotSameAsRule.Variable"/> unless field <see cref="NotSameAsRule.Unless"/>
+    /// is filled in, e.g. a case is not sent back to the unit that returned it unless the dispatcher says why.
+    /// </summary>
+    public NotSameAsRule? NotSameAs { get; init; }
+
     public const string Schema =
         """
         {"type":"object","required":["name","type"],"properties":{
@@ -47,6 +53,7 @@ public sealed record FormField(
         "type":{"enum":["int","number","string","bool","unit","units"]},
         "unitKind":{"title":"单位类型 Unit kind","enum":["Department","Area"]},
         "maxItems":{"title":"最多单位数 At most units","type":"integer","minimum":1},
+        "notSameAs":{"title":"不得与变量相同（除非填写理由） Not the same as a variable (unless a reason is given)","type":"object","required":["variable"],"properties":{"variable":{"type":"string","minLength":1},"unless":{"type":"string","minLength":1}},"additionalProperties":false},
         "min":{"type":"number"},"max":{"type":"number"},
         "maxLength":{"type":"integer","minimum":1},
         "enum":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},
@@ -55,7 +62,7 @@ public sealed record FormField(
         "additionalProperties":false}
         """;
 
-    private static readonly string[] Keys = ["name", "type", "min", "max", "maxLength", "enum", "required", "requiredFor", "unitKind", "maxItems"];
+    private static readonly string[] Keys = ["name", "type", "min", "max", "maxLength", "enum", "required", "requiredFor", "unitKind", "maxItems", "notSameAs"];
 
     public bool IsRequiredFor(string outcome) => Required || RequiredFor.Contains(outcome);
 
@@ -395,7 +402,22 @@ public sealed record FormField(
             Problem(ProblemCodes.InvalidProperty, $"{path} is {typeText} but variable '{name}' is {variableType.ToString().ToLowerInvariant()}.");
         }
 
-        return ok ? new FormField(name, type.Value, min, max, maxLength, values, required, requiredFor) { UnitKind = unitKind, MaxItems = maxItems } : null;
+        NotSameAsRule? notSameAs = null;
+        if (element.TryGetProperty("notSameAs", out var rule))
+        {
+            var variable = rule.ValueKind == JsonValueKind.Object && rule.TryGetProperty("variable", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            var unless = rule.ValueKind == JsonValueKind.Object && rule.TryGetProperty("unless", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            if (variable is null || !variables.ContainsKey(variable))
+            {
+                Problem(ProblemCodes.UnknownVariable, $"{path}: notSameAs.variable must name a declared variable.");
+            }
+            else
+            {
+                notSameAs = new NotSameAsRule(variable, unless);
+            }
+        }
+
+        return ok ? new FormField(name, type.Value, min, max, maxLength, values, required, requiredFor) { UnitKind = unitKind, MaxItems = maxItems, NotSameAs = notSameAs } : null;
     }
 
     private static bool Fits(FieldType field, VariableType variable) => (field, variable) switch
@@ -408,3 +430,6 @@ public sealed record FormField(
         _ => false,
     };
 }
+
+/// <summary>A field's value may not equal <paramref name="Variable"/> unless the field <paramref name="Unless"/> is filled in.</summary>
+public sealed record NotSameAsRule(string Variable, string? Unless);

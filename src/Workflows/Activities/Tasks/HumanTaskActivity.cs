@@ -2,6 +2,7 @@ using GridCase.Domain.Cases;
 using GridCase.Domain.Organisation;
 using GridCase.Workflows.Activities.Routing;
 using GridCase.Workflows.Definitions;
+using GridCase.Workflows.Expressions;
 
 namespace GridCase.Workflows.Activities.Tasks;
 
@@ -207,6 +208,19 @@ public sealed class HumanTaskActivity : IActivity
                 else if (variables.TryGetValue(field.Name, out var type))
                 {
                     effects.Add(new SetVariable(field.Name, FormField.ForVariable(value, type)));
+                }
+            }
+
+            foreach (var field in fields.Where(f => f.NotSameAs is not null && !errors.ContainsKey(f.Name)))
+            {
+                var rule = field.NotSameAs!;
+                var value = ExpressionValues.Normalize(data.GetValueOrDefault(field.Name)) as string;
+                var given = rule.Unless is not null && ExpressionValues.Normalize(data.GetValueOrDefault(rule.Unless)) is string reason && reason.Trim().Length > 0;
+                if (value is not null && !given && context.Variables.GetValueOrDefault(rule.Variable) is string earlier && earlier == value.Trim())
+                {
+                    errors[field.Name] = [rule.Unless is null
+                        ? $"{field.Name} 不能与 {rule.Variable}（{earlier}）相同 / {field.Name} cannot be {earlier}, the value of {rule.Variable}."
+                        : $"{field.Name} 为 {earlier}，即 {rule.Variable}；须填写 {rule.Unless} 说明理由 / {field.Name} is {earlier}, the {rule.Variable}; give {rule.Unless} to choose it again."];
                 }
             }
 

@@ -193,11 +193,13 @@ public sealed class EventHandlingV2Tests(string provider)
         var filed = await _v2.FileAsync(2, "County");
         await Driver.ExpectAsync(filed, "Dispatched", EventDriver.Department, "County");
         var returned = await _v2.CompleteAsync(V2Driver.DepartmentHandler, filed, "handle", "returned", new { reason = "不属本部门职责" });
+        var before = (await Driver.JournalAsync(filed.EventId)).Count;
 
-        var same = await _v2.CompleteAsync(V2Driver.TownshipDispatcher, returned, "redispatch", "assign", new { targetUnit = EventDriver.Department });
-        Assert.That(same.OpenNodes, Is.EqualTo(new[] { "redispatch" }), "sent back to the dispatcher, not to the department");
-        Assert.That(same.ResponsibleUnit, Is.Not.EqualTo(EventDriver.Department));
-        var other = await _v2.CompleteAsync(V2Driver.TownshipDispatcher, same, "redispatch", "assign", new { targetUnit = V2Driver.Police });
+        var same = await _v2.PostCompleteAsync(V2Driver.TownshipDispatcher, returned, "redispatch", "assign", new { targetUnit = EventDriver.Department });
+        var problem = await EventDriver.ProblemAsync(same, HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").GetProperty("targetUnit")[0].GetString(), Does.Contain("redispatchReason"), problem.ToString());
+        Assert.That((await Driver.JournalAsync(filed.EventId)).Count, Is.EqualTo(before), "nothing written");
+        var other = await _v2.CompleteAsync(V2Driver.TownshipDispatcher, returned, "redispatch", "assign", new { targetUnit = V2Driver.Police });
 
         await Driver.ExpectAsync(other, "Dispatched", V2Driver.Police, "County");
         Assert.That(other.Queue("handle"), Is.EqualTo(V2Driver.Police));
