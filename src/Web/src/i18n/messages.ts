@@ -188,4 +188,12 @@ export const zhTerms: Record<string, string> = {
   TaskReleased: '任务释放', TaskCompleted: '任务办结', TimerScheduled: '设定计时', TimerCancelled: '取消计时',
   TimerFired: '计时到期', VariableSet: '变量赋值', Routed: '流转', Closed_: '结案', Reassigned: '改派',
   Decided: '规则判定', Notified: '通知',
+  // Outcomes, form fields, statuses and channels of the shipped workflows (v1, v2); i18n/terms.test.ts checks them.
+  confirmed: '核查通过', rework: '返工', evaluated: '已回访', skipped: '不回访', approved: '批准', refused: '不批准',
+  resume: '恢复处置', 'close-parked': '挂账结案', check: '请网格员现场核查', reopen: '退回研判', tracked: '继续跟踪',
+  takeover: '接办', assign: '改派所选单位', county: '上报县（区）', township: '派乡镇（街道）', department: '派主管部门',
+  passed: '核查合格', failed: '核查不合格',
+  handledOnSite: '即办', assistingDepartments: '协办部门', targetUnit: '派往单位', returnedFrom: '退回单位',
+  redispatchReason: '再派理由', finding: '核查情况',
+  Filed: '已立案', Parked: '已挂账', AwaitingVerification: '待核查', Department: '部门移交', Superior: '上级交办',
 };
