@@ -5,11 +5,14 @@ namespace GridCase.Api.Events;
 public sealed record ReporterResponse(string? Name, string? Phone, bool Masked);
 
 /// <summary>
-/// The reporter's name and phone are shown in full only to the unit currently responsible for the case;
-/// everyone else sees them masked (张*, 138****5678).
+/// The reporter's name and phone are shown in full only to the unit currently responsible for the case and to a unit
+/// whose queue holds the case's triage or return visit (the calls back); everyone else sees them masked (张*, 138****5678).
 /// </summary>
 public static class PersonalData
 {
+    /// <summary>The forms of the tasks whose unit calls the reporter back: triage (研判核实) and the return visit (回访).</summary>
+    public static readonly IReadOnlySet<string> CallBackForms = new HashSet<string>(StringComparer.Ordinal) { "triage", "evaluation" };
+
     public static ReporterResponse? Show(ReporterContact? reporter, bool maySee) => reporter switch
     {
         null => null,

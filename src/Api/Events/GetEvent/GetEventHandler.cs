@@ -20,8 +20,11 @@ public sealed class GetEventHandler(EventAccess access, GridCaseDb db, ITaskStor
             .Select(TaskResponse.From)
             .ToList();
 
-        // Only the unit handling the case now needs to call the reporter back; readers (auditors) never do.
-        var maySee = CallerScope.For(query.Caller).MayAct && query.Caller.Unit == c.ResponsibleUnit;
+        // Only the unit handling the case now, and a unit whose queue holds the case's triage or return visit (回访) — both
+        // call the reporter back — see the reporter in full; readers (auditors) never do.
+        var unit = query.Caller.Unit?.Value;
+        var callsBack = openTasks.Any(t => t.Queue == unit && PersonalData.CallBackForms.Contains(t.Form));
+        var maySee = CallerScope.For(query.Caller).MayAct && (query.Caller.Unit == c.ResponsibleUnit || callsBack);
         return new EventDetailResponse(
             c.Id.Value, c.Number.Value, c.Status.ToString(), workflow, c.CatalogueItemCode, c.GridCode.Value, c.Channel.ToString(),
             c.Title, c.Description, c.Location is { } l ? new LocationResponse(l.Latitude, l.Longitude, l.Address) : null,

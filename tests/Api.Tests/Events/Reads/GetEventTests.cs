@@ -122,6 +122,28 @@ public sealed class GetEventTests
     }
 
     [Test]
+    public async Task The_centre_that_triages_or_visits_back_sees_the_reporter_to_call_them()
+    {
+        using var gridMember = await SharedApi.Factory.ClientForAsync("g" + Grid);
+        var created = await ReportAsync(gridMember, "详情：回访电话");
+        var atTriage = await GetAsync(_township, $"/api/events/{Id(created)}");
+        Assert.That(atTriage.GetProperty("responsibleUnit").GetString(), Is.EqualTo(Grid), "the grid is responsible until triage");
+        Assert.That(atTriage.GetProperty("reporter").GetProperty("phone").GetString(), Is.EqualTo(Phone), "triage calls back");
+
+        var filed = await TriageAsync(_township, created, scope: "Village");
+        using var village = await SharedApi.Factory.ClientForAsync("h" + Village);
+        var resolved = await CompleteAsync(village, TaskAt(filed, "handle"), "resolved", new { resolution = "已调解" });
+        var confirmed = await CompleteAsync(_township, TaskAt(resolved, "verify"), "confirmed", new { });
+        Assert.That(confirmed.GetProperty("openTasks").EnumerateArray().Select(t => t.GetProperty("nodeId").GetString()), Is.EqualTo(new[] { "evaluate" }));
+
+        var atVisit = await GetAsync(_township, $"/api/events/{Id(created)}");
+        Assert.That(atVisit.GetProperty("responsibleUnit").GetString(), Is.EqualTo(Village));
+        Assert.That(atVisit.GetProperty("reporter").GetProperty("phone").GetString(), Is.EqualTo(Phone), "the return visit calls back");
+        var forCounty = await GetAsync(await SharedApi.Factory.ClientForAsync("d140521"), $"/api/events/{Id(created)}");
+        Assert.That(forCounty.GetProperty("reporter").GetProperty("phone").GetString(), Is.EqualTo(MaskedPhone));
+    }
+
+    [Test]
     public async Task An_unknown_id_is_not_found() =>
         await GetAsync(_township, $"/api/events/{Guid.NewGuid()}", HttpStatusCode.NotFound);
 }
