@@ -93,7 +93,7 @@ public static class GridCaseApp
         });
         services.AddValidatorsFromAssemblyContaining<IssueTokenValidator>(ServiceLifetime.Singleton);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemLanguage.Apply);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>

@@ -37,6 +37,15 @@ afterEach(() => {
 });
 
 describe('request', () => {
+  it('asks for problems in the page’s language, Chinese when the page names none', async () => {
+    const fetch = answer(200, {}, 'application/json');
+    await api.get('/api/x');
+    vi.stubGlobal('document', { documentElement: { lang: 'en' } });
+    await api.get('/api/y');
+    const languages = fetch.mock.calls.map(([, init]) => (init.headers as Record<string, string>)['Accept-Language']);
+    expect(languages).toEqual(['zh-CN', 'en']);
+  });
+
   it('sends JSON with the signed-in user’s token and answers the parsed body', async () => {
     saveSession(session);
     const fetch = answer(200, { id: 'x' }, 'application/json');
@@ -45,14 +54,14 @@ describe('request', () => {
     expect(path).toBe('/api/things');
     expect(init.method).toBe('POST');
     expect(init.body).toBe('{"a":1}');
-    expect(init.headers).toEqual({ 'Content-Type': 'application/json', Authorization: 'Bearer token-1', 'Idempotency-Key': 'k' });
+    expect(init.headers).toEqual({ 'Content-Type': 'application/json', Authorization: 'Bearer token-1', 'Accept-Language': 'zh-CN', 'Idempotency-Key': 'k' });
   });
 
-  it('sends no body, content type or token when there are none', async () => {
+  it('sends no body, content type or token when there are none, only the language', async () => {
     const fetch = answer(204);
     await expect(api.get('/api/nothing')).resolves.toBeNull();
     const [, init] = fetch.mock.calls[0]!;
-    expect(init).toEqual({ method: 'GET', headers: {}, body: undefined });
+    expect(init).toEqual({ method: 'GET', headers: { 'Accept-Language': 'zh-CN' }, body: undefined });
   });
 
   it('throws the ProblemDetails as an ApiError named by its title', async () => {

@@ -42,6 +42,11 @@ function parse(text: string): unknown {
   return text ? JSON.parse(text) : null;
 }
 
+/** The language the page is shown in (`<html lang>`, which App keeps), Chinese when there is none. */
+export function pageLanguage(): string {
+  return (typeof document === 'undefined' ? '' : document.documentElement.lang) || 'zh-CN';
+}
+
 /** A fetch with the bearer token; answers the parsed JSON or throws an {@link ApiError}. */
 export async function request<T>(path: string, { method = 'GET', body, raw, headers = {} }: RequestOptions = {}): Promise<T> {
   const session = loadSession();
@@ -50,6 +55,8 @@ export async function request<T>(path: string, { method = 'GET', body, raw, head
     headers: {
       ...(body !== undefined ? { 'Content-Type': 'application/json' } : raw ? { 'Content-Type': raw.contentType } : {}),
       ...(session ? { Authorization: `Bearer ${session.accessToken}` } : {}),
+      // The page's language (App sets it): the API answers its problems in that language only.
+      'Accept-Language': pageLanguage(),
       ...headers,
     },
     body: body !== undefined ? JSON.stringify(body) : raw?.text,

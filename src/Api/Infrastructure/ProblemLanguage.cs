@@ -1,0 +1,82 @@
+namespace GridCase.Api.Infrastructure;
+
+/// <summary>
+/// GridCase writes its messages as "中文 / English". A caller that names its language (<c>Accept-Language: zh-CN</c> or
+/// <c>en</c>, as the console does) gets only that half of each pair in a ProblemDetails' title, detail and field errors;
+/// a caller that names none gets both, as before. Messages that are not such a pair are left as they are.
+/// </summary>
+public static class ProblemLanguage
+{
+    private const string Separator = " / ";
+
+    public enum Choice
+    {
+        Both,
+        Chinese,
+        English,
+    }
+
+    /// <summary>The caller's first language by quality: Chinese, English, or none named (both).</summary>
+    public static Choice For(HttpRequest request)
+    {
+        var languages = request.GetTypedHeaders().AcceptLanguage;
+        var first = languages.OrderByDescending(l => l.Quality ?? 1).FirstOrDefault(l => (l.Quality ?? 1) > 0)?.Value.Value;
+        return first switch
+        {
+            null or "*" => Choice.Both,
+            _ when first.StartsWith("en", StringComparison.OrdinalIgnoreCase) => Choice.English,
+            _ when first.StartsWith("zh", StringComparison.OrdinalIgnoreCase) => Choice.Chinese,
+            _ => Choice.Both,
+        };
+    }
+
+    /// <summary>
+    /// One half of a "中文 / English" pair. The separator is the first " / " with Chinese before it and none after it;
+    /// failing that (an English half that names a Chinese unit), the first " / " with Chinese before it.
+    /// </summary>
+    public static string? Pick(string? text, Choice choice)
+    {
+        if (text is null || choice == Choice.Both)
+        {
+            return text;
+        }
+
+        var at = Separators(text).FirstOrDefault(i => !Chinese(text.AsSpan(i + Separator.Length)), -1);
+        at = at >= 0 ? at : Separators(text).FirstOrDefault(-1);
+        return at < 0 ? text : choice == Choice.Chinese ? text[..at] : text[(at + Separator.Length)..];
+    }
+
+    private static IEnumerable<int> Separators(string text)
+    {
+        for (var at = text.IndexOf(Separator, StringComparison.Ordinal); at > 0; at = text.IndexOf(Separator, at + 1, StringComparison.Ordinal))
+        {
+            if (Chinese(text.AsSpan(0, at)))
+            {
+                yield return at;
+            }
+        }
+    }
+
+    private static bool Chinese(ReadOnlySpan<char> text) => text.ContainsAnyInRange('\u4e00', '\u9fff');
+
+    /// <summary>Rewrites a problem in the caller's language (the hook of <c>AddProblemDetails</c>).</summary>
+    public static void Apply(ProblemDetailsContext context)
+    {
+        var choice = For(context.HttpContext.Request);
+        if (choice == Choice.Both)
+        {
+            return;
+        }
+
+        var problem = context.ProblemDetails;
+        problem.Title = Pick(problem.Title, choice);
+        problem.Detail = Pick(problem.Detail, choice);
+        if (problem is HttpValidationProblemDetails validation)
+        {
+            foreach (var (field, messages) in validation.Errors.ToList())
+            {
+                validation.Errors[field] = messages.Select(m => Pick(m, choice)!).ToArray();
+            }
+        }
+    }
+}
