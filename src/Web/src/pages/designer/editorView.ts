@@ -18,6 +18,8 @@ export interface EditorView {
   label: string;
   key: string;
   diff?: DiffMarks;
+  /** The saved draft when `doc` is an unsaved document restored from the browser (the editor starts with unsaved edits). */
+  saved?: DefinitionDocument;
 }
 
 const edgeId = (c: Connection) => `${c.from}:${c.outcome}->${c.to}`;
