@@ -92,6 +92,8 @@ export const zh = {
   unsavedRestored: '已恢复未保存的修改，请保存草稿', leaveUnsaved: '有未保存的修改（已暂存在本机，回来时可恢复）。确定离开？',
   leave: '离开', stay: '留下', unsavedMark: '未保存',
   replaceDraftConfirm: '已有草稿。以 v{0} 新建草稿将替换现有草稿，确定？', publishRefused: '未发布：请先解决问题，已保存的草稿未改动',
+  connectionWord: '连线',
+  findNode: '查找节点', minimap: '缩略图',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -182,6 +184,8 @@ export const en: Record<MessageKey, string> = {
   unsavedRestored: 'Unsaved edits restored; save the draft to keep them', leaveUnsaved: 'There are unsaved edits (kept in this browser, offered back when you return). Leave?',
   leave: 'Leave', stay: 'Stay', unsavedMark: 'unsaved',
   replaceDraftConfirm: 'A draft exists. A new draft from v{0} replaces it. Go on?', publishRefused: 'Not published: fix the problems first; the saved draft is unchanged',
+  connectionWord: ' connection',
+  findNode: 'Find a node', minimap: 'Minimap',
 };
 
 // Domain words shown in lists and forms.

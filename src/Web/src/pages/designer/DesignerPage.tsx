@@ -160,7 +160,7 @@ export default function DesignerPage() {
           </>
         )}
         {selectedId && replacing !== null && (
-          <ConfirmBox text={t('replaceDraftConfirm', replacing)} onConfirm={() => void rollback(selectedId, replacing)} onCancel={() => setReplacing(null)} />
+          <ConfirmBox text={t('replaceDraftConfirm', replacing)} onConfirm={() => { forgetUnsaved(localStorage, selectedId); void rollback(selectedId, replacing); }} onCancel={() => setReplacing(null)} />
         )}
         {selectedId && offer && (
           <div className="notice unsaved-offer" data-testid="unsaved-offer">

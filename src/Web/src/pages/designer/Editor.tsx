@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  addEdge, applyEdgeChanges, applyNodeChanges, Background, Controls, ReactFlow, useNodesInitialized, useReactFlow,
+  addEdge, applyEdgeChanges, applyNodeChanges, Background, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow,
   type Connection as FlowConnection, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
 import { useBlocker } from 'react-router';
@@ -8,13 +8,15 @@ import { ApiError } from '../../api/client';
 import { usePublish, useSaveDraft, useValidateDraft } from '../../api/mutations';
 import type { ActivityType, DefinitionNode, DefinitionProblem } from '../../api/types';
 import { edgeOf, fromFlow, outcomesOf, toFlow, type ActivityFlowNode, type OutcomeEdge } from '../../flow/convert';
-import { layoutByDepth } from '../../flow/layout';
+import { layoutLayered } from '../../flow/layout';
+import { freePosition } from '../../flow/placement';
 import { nodeTypes } from '../../flow/nodeTypes';
 import { useT } from '../../i18n/useT';
 import ConfirmBox from './ConfirmBox';
 import DiffLegend from './DiffLegend';
 import type { EditorView } from './editorView';
 import NodeProperties from './NodeProperties';
+import NodeSearch from './NodeSearch';
 import { forgetUnsaved, keepUnsaved } from './unsavedDraft';
 import { useUndoHistory } from './useUndoHistory';
 
@@ -131,7 +133,13 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
   const selectedNode = nodes.find((n) => n.selected);
   const selectedEdge = edges.find((e) => e.selected);
 
-  const { fitView } = useReactFlow();
+  const { fitView, setCenter } = useReactFlow();
+  const findNode = (id: string) => {
+    const found = nodes.find((n) => n.id === id);
+    if (!found) return;
+    selectNode(id);
+    void setCenter(found.position.x + (found.measured?.width ?? 0) / 2, found.position.y + (found.measured?.height ?? 0) / 2, { zoom: 1.2, duration: 300 });
+  };
   const measured = useNodesInitialized();
   // Fit once the nodes have their real sizes (ports appear when the palette has loaded).
   useEffect(() => { if (measured) void fitView(); }, [measured, types.length, fitView]);
@@ -144,9 +152,11 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
     const id = `${type.type.toLowerCase()}_${k}`;
     const anchor = selectedNode?.position ?? { x: 0, y: Math.max(0, ...nodes.map((n) => n.position.y)) };
     const node: DefinitionNode = { id, type: type.type, title: type.title, props: {} };
+    // Beside the selected node (or below the lowest), in the nearest free space: never on top of another node.
+    const position = freePosition({ x: anchor.x + 60, y: anchor.y + 140 }, nodes);
     remember();
     setNodes((ns) => [...ns.map((n) => ({ ...n, selected: false })), {
-      id, type: 'activity', selected: true, position: { x: anchor.x + 60, y: anchor.y + 140 }, data: { node, outcomes: [], problems: [] },
+      id, type: 'activity', selected: true, position, data: { node, outcomes: [], problems: [] },
     }]);
     fitSoon();
   };
@@ -159,7 +169,7 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
   const deleteEdge = (id: string) => { remember(); setEdges((es) => es.filter((e) => e.id !== id)); };
   const autoLayout = () => {
     remember();
-    setNodes((ns) => layoutByDepth(ns, edges));
+    setNodes((ns) => layoutLayered(ns, edges));
     fitSoon();
   };
   const deleteNode = (id: string) => {
@@ -224,6 +234,7 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
               <button type="button" className="primary" onClick={() => void publish()}>{t('publish')}</button>
             </>
           ) : <button type="button" onClick={onEditDraft}>{t('editDraft')}</button>}
+          <NodeSearch nodes={nodes.map((n) => n.data.node)} onFind={findNode} />
           {editable && (
             <span className="toolbar-group">
               <button type="button" title="Ctrl+Z" disabled={!canUndo} onClick={undo}>↶ {t('undo')}</button>
@@ -244,6 +255,7 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
             proOptions={{ hideAttribution: true }} deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}>
             <Background />
             <Controls position="top-right" />
+            <MiniMap pannable zoomable position="bottom-right" ariaLabel={t('minimap')} />
           </ReactFlow>
         </div>
         {problems.length > 0 && (
