@@ -18,6 +18,16 @@ public class DesignerTests : ConsoleTest
         await Page.Locator("[data-activity-type='Notify']").ClickAsync();
         var properties = Page.GetByTestId("properties");
         await Expect(properties.Locator("input").First).ToHaveValueAsync("notify_1");
+        // A new node lands in free space, never on another node; the minimap is there.
+        var added = (await Page.Locator(".react-flow__node[data-id='notify_1']").BoundingBoxAsync())!;
+        foreach (var other in await Page.Locator(".react-flow__node:not([data-id='notify_1'])").AllAsync())
+        {
+            var box = (await other.BoundingBoxAsync())!;
+            var overlap = added.X < box.X + box.Width && box.X < added.X + added.Width && added.Y < box.Y + box.Height && box.Y < added.Y + added.Height;
+            Assert.That(overlap, Is.False, $"notify_1 lands on {await other.GetAttributeAsync("data-id")}");
+        }
+
+        await Expect(Page.Locator(".react-flow__minimap")).ToBeVisibleAsync();
         await properties.Locator("select[name='connect-done']").SelectOptionAsync("accept");
         await Page.Locator(".react-flow__node[data-id='report']").ClickAsync();
         await Expect(properties.Locator("input").First).ToHaveValueAsync("report");
@@ -44,6 +54,12 @@ public class DesignerTests : ConsoleTest
         Assert.That(report!.X, Is.LessThan(notify!.X));
         Assert.That(notify.X, Is.LessThan(accept!.X));
         await ScreenshotAsync("designer-auto-layout");
+
+        // Node search selects the node and centres it.
+        await Page.Locator("input[name='nodeSearch']").FillAsync("研判");
+        await Page.GetByTestId("node-search-results").Locator("[data-find='triage']").ClickAsync();
+        await Expect(Page.Locator(".activity-node.selected[data-node-id='triage']")).ToBeVisibleAsync();
+        await Expect(properties.Locator("input").First).ToHaveValueAsync("triage");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "校验" }).ClickAsync();
         var problem = Page.GetByTestId("problems").Locator("li[data-nodes='notify_1']").First;
@@ -86,6 +102,9 @@ public class DesignerTests : ConsoleTest
         await Expect(Page.GetByTestId("view-label")).ToHaveTextAsync("版本对比 v2 → v3");
         await Expect(Page.Locator(".activity-node.change-added[data-node-id='notify_1']")).ToBeVisibleAsync();
         await Expect(Page.GetByTestId("diff-legend").Locator("[data-change='added']")).ToContainTextAsync("新增 1");
+        // The changed connections listed, and each changed field with its old and new value.
+        await Expect(Page.GetByTestId("diff-legend").Locator("[data-connection='report:done->notify_1']")).ToContainTextAsync("新增连线");
+        await Expect(Page.GetByTestId("diff-legend").Locator("li[data-field='layout']").First).ToContainTextAsync("→");
         await ScreenshotAsync("designer-diff");
 
         // Rollback to v2 makes a draft based on v2, without the new node.

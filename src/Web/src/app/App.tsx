@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { BrowserRouter } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { loadSession, saveSession, SIGNED_OUT_EVENT, type Session } from '../api/session';
 import { LangContext } from '../i18n/LangContext';
 import type { Lang } from '../i18n/translate';
@@ -8,6 +8,9 @@ import AppRoutes from './AppRoutes';
 import { SessionContext } from './SessionContext';
 
 const LANG_KEY = 'gridcase.lang';
+
+// A data router, so that a page can hold back a navigation (the designer asks before unsaved edits are left behind).
+const router = createBrowserRouter([{ path: '*', element: <AppRoutes /> }]);
 
 // The language and the session around the router. Signing out forgets everything fetched for the user.
 export default function App() {
@@ -39,9 +42,7 @@ export default function App() {
   return (
     <LangContext.Provider value={langState}>
       <SessionContext.Provider value={sessionState}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
+        <RouterProvider router={router} />
       </SessionContext.Provider>
     </LangContext.Provider>
   );

@@ -87,6 +87,13 @@ export const zh = {
   movedCount: '可迁移 {0} 件', migratedCount: '已迁移 {0} 件', blockedCount: '不能迁移 {0} 件', blockReason: '原因',
   migrationConfirm: '确认将 {0} 件在办案件从 v{1} 迁移到 v{2}？', dryRunResult: '试运行结果（未迁移）', migrationResult: '迁移结果',
   sameVersion: '请选择两个不同的版本',
+  // designer: unsaved edits, replacing a draft, publishing
+  unsavedOffer: '上次有未保存的修改（{0}）', restoreUnsaved: '恢复未保存的修改', discardUnsaved: '放弃这些修改',
+  unsavedRestored: '已恢复未保存的修改，请保存草稿', leaveUnsaved: '有未保存的修改（已暂存在本机，回来时可恢复）。确定离开？',
+  leave: '离开', stay: '留下', unsavedMark: '未保存',
+  replaceDraftConfirm: '已有草稿。以 v{0} 新建草稿将替换现有草稿，确定？', publishRefused: '未发布：请先解决问题，已保存的草稿未改动',
+  connectionWord: '连线',
+  findNode: '查找节点', minimap: '缩略图',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -173,6 +180,12 @@ export const en: Record<MessageKey, string> = {
   movedCount: '{0} cases can move', migratedCount: '{0} cases moved', blockedCount: '{0} cases blocked', blockReason: 'Reason',
   migrationConfirm: 'Move {0} open cases from v{1} to v{2}?', dryRunResult: 'Dry run (nothing moved)', migrationResult: 'Result',
   sameVersion: 'Choose two different versions',
+  unsavedOffer: 'Unsaved edits from last time ({0})', restoreUnsaved: 'Restore unsaved edits', discardUnsaved: 'Discard them',
+  unsavedRestored: 'Unsaved edits restored; save the draft to keep them', leaveUnsaved: 'There are unsaved edits (kept in this browser, offered back when you return). Leave?',
+  leave: 'Leave', stay: 'Stay', unsavedMark: 'unsaved',
+  replaceDraftConfirm: 'A draft exists. A new draft from v{0} replaces it. Go on?', publishRefused: 'Not published: fix the problems first; the saved draft is unchanged',
+  connectionWord: ' connection',
+  findNode: 'Find a node', minimap: 'Minimap',
 };
 
 // Domain words shown in lists and forms.

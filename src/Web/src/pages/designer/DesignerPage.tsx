@@ -7,11 +7,13 @@ import { useRetire, useRollback } from '../../api/mutations';
 import { definitionsQuery, diffQuery, draftQuery, versionQuery, versionsQuery } from '../../api/queries';
 import type { DefinitionDocument } from '../../api/types';
 import { useT } from '../../i18n/useT';
+import ConfirmBox from './ConfirmBox';
 import DiffPicker from './DiffPicker';
 import Editor from './Editor';
 import { diffView, type EditorView } from './editorView';
 import MigrationPanel from './MigrationPanel';
 import { canMigrate } from './migrationModel';
+import { forgetUnsaved, readUnsaved, type UnsavedDraft } from './unsavedDraft';
 import VersionList from './VersionList';
 
 // Definitions and their versions on the left; the editor (a draft, a version or a comparison) beside them.
@@ -27,22 +29,31 @@ export default function DesignerPage() {
   const [view, setView] = useState<EditorView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Unsaved edits kept in the browser, offered back over the draft they were made on.
+  const [offer, setOffer] = useState<{ unsaved: UnsavedDraft; base: EditorView } | null>(null);
+  const [replacing, setReplacing] = useState<number | null>(null);
 
   // The draft when there is one, else a new draft from the latest version.
   const openDefinition = useCallback(async (id: string) => {
     setSelectedId(id);
     setError(null);
     setNotice(null);
+    setOffer(null);
+    setReplacing(null);
     try {
       const [, defs] = await Promise.all([client.fetchQuery(versionsQuery(id)), client.fetchQuery(definitionsQuery())]);
       const def = defs.find((d) => d.id === id);
+      let opened: EditorView | null = null;
       if (def?.hasDraft) {
         const draft = await client.fetchQuery(draftQuery(id));
-        setView({ doc: draft.definition, editable: true, problems: draft.problems, label: draft.basedOnVersion ? `${t('draft')} ← v${draft.basedOnVersion}` : t('draft'), key: `draft-${Date.now()}` });
+        opened = { doc: draft.definition, editable: true, problems: draft.problems, label: draft.basedOnVersion ? `${t('draft')} ← v${draft.basedOnVersion}` : t('draft'), key: `draft-${Date.now()}` };
       } else if (def?.latestVersion) {
         const doc = await client.fetchQuery(versionQuery(id, def.latestVersion));
-        setView({ doc, editable: true, problems: [], label: `${t('draft')} ← v${def.latestVersion}`, key: `new-${Date.now()}` });
+        opened = { doc, editable: true, problems: [], label: `${t('draft')} ← v${def.latestVersion}`, key: `new-${Date.now()}` };
       }
+      setView(opened);
+      const unsaved = readUnsaved(localStorage, id);
+      if (opened && unsaved) setOffer({ unsaved, base: opened });
     } catch (e) {
       setError(messageOf(e));
     }
@@ -57,7 +68,28 @@ export default function DesignerPage() {
     }
   };
 
+  const restoreUnsaved = () => {
+    if (!offer) return;
+    setView({ ...offer.base, doc: offer.unsaved.doc, saved: offer.base.doc, problems: [], key: `restored-${Date.now()}` });
+    setOffer(null);
+    setNotice(t('unsavedRestored'));
+  };
+  const discardUnsaved = (id: string) => { forgetUnsaved(localStorage, id); setOffer(null); };
+
+  // A new draft from a version replaces the draft there is: asked first.
+  const askRollback = async (id: string, v: number) => {
+    setError(null);
+    try {
+      const defs = await client.fetchQuery({ ...definitionsQuery(), staleTime: 0 });
+      if (defs.find((d) => d.id === id)?.hasDraft) setReplacing(v);
+      else await rollback(id, v);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
   const rollback = async (id: string, v: number) => {
+    setReplacing(null);
     try {
       await rollbackTo.mutateAsync({ definitionId: id, version: v });
       await openDefinition(id);
@@ -121,11 +153,21 @@ export default function DesignerPage() {
         {selectedId && (
           <>
             <h3>{t('versions')}</h3>
-            <VersionList versions={versionList} onView={(v) => void viewVersion(selectedId, v)} onRollback={(v) => void rollback(selectedId, v)}
+            <VersionList versions={versionList} onView={(v) => void viewVersion(selectedId, v)} onRollback={(v) => void askRollback(selectedId, v)}
               onRetire={(v) => void retire(selectedId, v)} />
             <h3>{t('diff')}</h3>
             <DiffPicker sides={sides} onCompare={(from, to) => void compare(selectedId, from, to)} />
           </>
+        )}
+        {selectedId && replacing !== null && (
+          <ConfirmBox text={t('replaceDraftConfirm', replacing)} onConfirm={() => { forgetUnsaved(localStorage, selectedId); void rollback(selectedId, replacing); }} onCancel={() => setReplacing(null)} />
+        )}
+        {selectedId && offer && (
+          <div className="notice unsaved-offer" data-testid="unsaved-offer">
+            <p>{t('unsavedOffer', t.date(offer.unsaved.keptAt))}</p>
+            <button type="button" className="primary" onClick={restoreUnsaved}>{t('restoreUnsaved')}</button>
+            <button type="button" onClick={() => discardUnsaved(selectedId)}>{t('discardUnsaved')}</button>
+          </div>
         )}
         {shownError && <div className="error" role="alert" data-testid="designer-error">{shownError}</div>}
         {notice && <div className="notice" role="status">{notice}</div>}

@@ -1,18 +1,23 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  addEdge, applyEdgeChanges, applyNodeChanges, Background, Controls, ReactFlow, useNodesInitialized, useReactFlow,
+  addEdge, applyEdgeChanges, applyNodeChanges, Background, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow,
   type Connection as FlowConnection, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
+import { useBlocker } from 'react-router';
 import { ApiError } from '../../api/client';
 import { usePublish, useSaveDraft, useValidateDraft } from '../../api/mutations';
 import type { ActivityType, DefinitionNode, DefinitionProblem } from '../../api/types';
 import { edgeOf, fromFlow, outcomesOf, toFlow, type ActivityFlowNode, type OutcomeEdge } from '../../flow/convert';
-import { layoutByDepth } from '../../flow/layout';
+import { layoutLayered } from '../../flow/layout';
+import { freePosition } from '../../flow/placement';
 import { nodeTypes } from '../../flow/nodeTypes';
 import { useT } from '../../i18n/useT';
+import ConfirmBox from './ConfirmBox';
 import DiffLegend from './DiffLegend';
 import type { EditorView } from './editorView';
 import NodeProperties from './NodeProperties';
+import NodeSearch from './NodeSearch';
+import { forgetUnsaved, keepUnsaved } from './unsavedDraft';
 import { useUndoHistory } from './useUndoHistory';
 
 interface Props {
@@ -102,11 +107,39 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
   }, [remember]);
   const onConnect = useCallback((c: FlowConnection) => connect(c.source, c.sourceHandle ?? '', c.target), [connect]);
 
-  const currentDocument = () => fromFlow(initial.doc, nodes, edges);
+  const currentDoc = useMemo(() => fromFlow(initial.doc, nodes, edges), [initial.doc, nodes, edges]);
+  const currentDocument = () => currentDoc;
+  // Unsaved: the canvas says something else than the saved draft. Every such state is kept in the browser, and forgotten
+  // once saved (or undone back to the saved state).
+  const [savedText, setSavedText] = useState(() => {
+    if (!initial.saved) return JSON.stringify(fromFlow(initial.doc, start.nodes, start.edges));
+    const saved = toFlow(initial.saved, types);
+    return JSON.stringify(fromFlow(initial.saved, saved.nodes, saved.edges));
+  });
+  const dirty = editable && JSON.stringify(currentDoc) !== savedText;
+  const keptOnce = useRef(false);
+  useEffect(() => {
+    if (dirty) { keepUnsaved(localStorage, definitionId, currentDoc); keptOnce.current = true; }
+    else if (keptOnce.current) forgetUnsaved(localStorage, definitionId);
+  }, [dirty, currentDoc, definitionId]);
+  useEffect(() => {
+    if (!dirty) return undefined;
+    const onLeave = (e: BeforeUnloadEvent) => { e.preventDefault(); };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [dirty]);
+  const blocker = useBlocker(dirty);
+  const markSaved = (doc: typeof currentDoc) => { setSavedText(JSON.stringify(doc)); forgetUnsaved(localStorage, definitionId); };
   const selectedNode = nodes.find((n) => n.selected);
   const selectedEdge = edges.find((e) => e.selected);
 
-  const { fitView } = useReactFlow();
+  const { fitView, setCenter } = useReactFlow();
+  const findNode = (id: string) => {
+    const found = nodes.find((n) => n.id === id);
+    if (!found) return;
+    selectNode(id);
+    void setCenter(found.position.x + (found.measured?.width ?? 0) / 2, found.position.y + (found.measured?.height ?? 0) / 2, { zoom: 1.2, duration: 300 });
+  };
   const measured = useNodesInitialized();
   // Fit once the nodes have their real sizes (ports appear when the palette has loaded).
   useEffect(() => { if (measured) void fitView(); }, [measured, types.length, fitView]);
@@ -119,9 +152,11 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
     const id = `${type.type.toLowerCase()}_${k}`;
     const anchor = selectedNode?.position ?? { x: 0, y: Math.max(0, ...nodes.map((n) => n.position.y)) };
     const node: DefinitionNode = { id, type: type.type, title: type.title, props: {} };
+    // Beside the selected node (or below the lowest), in the nearest free space: never on top of another node.
+    const position = freePosition({ x: anchor.x + 60, y: anchor.y + 140 }, nodes);
     remember();
     setNodes((ns) => [...ns.map((n) => ({ ...n, selected: false })), {
-      id, type: 'activity', selected: true, position: { x: anchor.x + 60, y: anchor.y + 140 }, data: { node, outcomes: [], problems: [] },
+      id, type: 'activity', selected: true, position, data: { node, outcomes: [], problems: [] },
     }]);
     fitSoon();
   };
@@ -134,7 +169,7 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
   const deleteEdge = (id: string) => { remember(); setEdges((es) => es.filter((e) => e.id !== id)); };
   const autoLayout = () => {
     remember();
-    setNodes((ns) => layoutByDepth(ns, edges));
+    setNodes((ns) => layoutLayered(ns, edges));
     fitSoon();
   };
   const deleteNode = (id: string) => {
@@ -160,13 +195,24 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
     setMessage({ bad: !result.valid, text: result.valid ? t('noProblems') : `${t('problems')}: ${result.problems.length}` });
   });
   const save = () => run(async () => {
-    const result = await saveDraft.mutateAsync(currentDocument());
+    const doc = currentDocument();
+    const result = await saveDraft.mutateAsync(doc);
+    markSaved(doc);
     setProblems(result.problems);
     setMessage({ bad: false, text: `${t('saved')} · ${t('problems')}: ${result.problems.length}` });
   });
   const publish = () => run(async () => {
     if (!changeNote.trim()) { setNoteMissing(true); return; }
-    await saveDraft.mutateAsync(currentDocument());
+    // Validate before saving: a refused publish leaves the saved draft as it was (the edits stay on screen and in the browser).
+    const doc = currentDocument();
+    const check = await validateDraft.mutateAsync(doc);
+    if (!check.valid) {
+      setProblems(check.problems);
+      setMessage({ bad: true, text: `${t('publishRefused')} · ${t('problems')}: ${check.problems.length}` });
+      return;
+    }
+    await saveDraft.mutateAsync(doc);
+    markSaved(doc);
     const published = await publishDraft.mutateAsync(changeNote);
     await onPublished(t('published', published.version));
   });
@@ -178,6 +224,7 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
         <div className="toolbar">
           <b>{initial.doc.name}</b> <span className="tag" data-testid="view-label">{initial.label}</span>
           <span className="tag">{editable ? t('editing') : t('viewing')}</span>
+          {dirty && <span className="tag unsaved" data-testid="unsaved-mark">{t('unsavedMark')}</span>}
           {editable ? (
             <>
               <button type="button" onClick={() => void validate()}>{t('validate')}</button>
@@ -187,6 +234,7 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
               <button type="button" className="primary" onClick={() => void publish()}>{t('publish')}</button>
             </>
           ) : <button type="button" onClick={onEditDraft}>{t('editDraft')}</button>}
+          <NodeSearch nodes={nodes.map((n) => n.data.node)} onFind={findNode} />
           {editable && (
             <span className="toolbar-group">
               <button type="button" title="Ctrl+Z" disabled={!canUndo} onClick={undo}>↶ {t('undo')}</button>
@@ -195,6 +243,9 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
             </span>
           )}
         </div>
+        {blocker.state === 'blocked' && (
+          <ConfirmBox text={t('leaveUnsaved')} confirmLabel={t('leave')} cancelLabel={t('stay')} onConfirm={() => blocker.proceed()} onCancel={() => blocker.reset()} />
+        )}
         {initial.diff && <DiffLegend diff={initial.diff} />}
         {noteMissing && <div className="field-error">{t('changeNoteRequired')}</div>}
         {message && <div className={message.bad ? 'error' : 'notice'} role="status">{message.text}</div>}
@@ -204,6 +255,7 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
             proOptions={{ hideAttribution: true }} deleteKeyCode={editable ? ['Delete', 'Backspace'] : null}>
             <Background />
             <Controls position="top-right" />
+            <MiniMap pannable zoomable position="bottom-right" ariaLabel={t('minimap')} />
           </ReactFlow>
         </div>
         {problems.length > 0 && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DefinitionComparison, DefinitionDocument } from '../../api/types';
-import { diffView } from './editorView';
+import { diffView, valueText } from './editorView';
 
 //   v1: start ─done─► old ─done─► end        v2: start ─done─► new ─done─► end
 const v1: DefinitionDocument = {
@@ -58,6 +58,32 @@ describe('diffView', () => {
     };
     const { doc, diff } = diffView(same, v1, v1);
     expect(doc).toEqual(v1);
-    expect(diff).toEqual({ changed: {}, edgeChanges: {}, nodes: [], fields: [] });
+    expect(diff).toEqual({ changed: {}, edgeChanges: {}, nodes: [], connections: [], fields: [] });
+  });
+});
+
+describe('valueText', () => {
+  it.each([
+    [null, '—'],
+    [undefined, '—'],
+    ['立案', '立案'],
+    [3, '3'],
+    [true, 'true'],
+    [{ a: [1, 2] }, '{"a":[1,2]}'],
+  ])('shows %j as %s', (value, text) => expect(valueText(value)).toBe(text));
+
+  it('shortens a long value', () => {
+    const text = valueText('x'.repeat(100), 10);
+    expect(text).toHaveLength(10);
+    expect(text.endsWith('…')).toBe(true);
+  });
+});
+
+describe('diffView connections', () => {
+  it('lists the added and removed connections, not the unchanged', () => {
+    const { diff } = diffView({ ...comparison, connections: [...comparison.connections, { from: 'x', outcome: 'done', to: 'y', change: 'unchanged' }] }, v1, v2);
+    expect(diff.connections.map((c) => `${c.change} ${c.from}:${c.outcome}->${c.to}`)).toEqual([
+      'added start:done->new', 'added new:done->end', 'removed start:done->old', 'removed old:done->end',
+    ]);
   });
 });

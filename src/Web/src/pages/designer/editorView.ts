@@ -1,4 +1,4 @@
-import type { Connection, DefinitionComparison, DefinitionDocument, DefinitionProblem, DiffChange, FieldChange, NodeDiff } from '../../api/types';
+import type { Connection, ConnectionDiff, DefinitionComparison, DefinitionDocument, DefinitionProblem, DiffChange, FieldChange, NodeDiff } from '../../api/types';
 
 /** What a comparison marks on the canvas and lists in the legend. */
 export interface DiffMarks {
@@ -8,6 +8,8 @@ export interface DiffMarks {
   edgeChanges: Record<string, DiffChange>;
   nodes: NodeDiff[];
   fields: FieldChange[];
+  /** Connections added or removed. */
+  connections: ConnectionDiff[];
 }
 
 /** What the editor shows: a draft to edit, a version or a comparison to look at. A new key starts a new editor. */
@@ -18,6 +20,8 @@ export interface EditorView {
   label: string;
   key: string;
   diff?: DiffMarks;
+  /** The saved draft when `doc` is an unsaved document restored from the browser (the editor starts with unsaved edits). */
+  saved?: DefinitionDocument;
 }
 
 const edgeId = (c: Connection) => `${c.from}:${c.outcome}->${c.to}`;
@@ -34,6 +38,13 @@ export function diffView(comparison: DefinitionComparison, from: DefinitionDocum
   const edgeChanges = Object.fromEntries(comparison.connections.filter((c) => c.change !== 'unchanged').map((c) => [edgeId(c), c.change]));
   return {
     doc: { ...to, nodes: [...to.nodes, ...removed], connections: [...to.connections, ...removedConnections] },
-    diff: { changed, edgeChanges, nodes: differing, fields: comparison.fields },
+    diff: { changed, edgeChanges, nodes: differing, fields: comparison.fields, connections: comparison.connections.filter((c) => c.change !== 'unchanged') },
   };
+}
+
+/** A value of a field change as a short text: JSON, at most `limit` characters; an absent value is a dash. */
+export function valueText(value: unknown, limit = 60): string {
+  if (value === null || value === undefined) return '—';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }
