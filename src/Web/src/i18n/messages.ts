@@ -87,6 +87,9 @@ export const zh = {
   movedCount: '可迁移 {0} 件', migratedCount: '已迁移 {0} 件', blockedCount: '不能迁移 {0} 件', blockReason: '原因',
   migrationConfirm: '确认将 {0} 件在办案件从 v{1} 迁移到 v{2}？', dryRunResult: '试运行结果（未迁移）', migrationResult: '迁移结果',
   sameVersion: '请选择两个不同的版本',
+  replayPeopleOnly: '只看人工操作', replayDecided: '办理与数据', replayAfterStep: '本步之后', replayFloor: '最低层级',
+  replayVariable: '变量', replayCaseSearch: '按编号或标题查找案件', replayPageOf: '第 {0} / {1} 页', replayKeysHint: '← → 键逐步',
+  replayNodeTitle: '环节',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -173,6 +176,9 @@ export const en: Record<MessageKey, string> = {
   movedCount: '{0} cases can move', migratedCount: '{0} cases moved', blockedCount: '{0} cases blocked', blockReason: 'Reason',
   migrationConfirm: 'Move {0} open cases from v{1} to v{2}?', dryRunResult: 'Dry run (nothing moved)', migrationResult: 'Result',
   sameVersion: 'Choose two different versions',
+  replayPeopleOnly: "People's actions only", replayDecided: 'Decision and data', replayAfterStep: 'After this step', replayFloor: 'Floor',
+  replayVariable: 'Variable', replayCaseSearch: 'Find a case by number or title', replayPageOf: 'Page {0} of {1}', replayKeysHint: '← → keys step',
+  replayNodeTitle: 'Node',
 };
 
 // Domain words shown in lists and forms.
