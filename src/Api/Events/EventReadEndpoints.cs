@@ -22,10 +22,10 @@ public static class EventReadEndpoints
 {
     public static void MapEventReads(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/events", async (string? unit, string? status, bool? overdue, int? page, int? pageSize, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new ListEventsQuery(unit, status, overdue, page, pageSize, user.ToActor()), ct)))
+        app.MapGet("/api/events", async (string? unit, string? status, bool? overdue, int? page, int? pageSize, string? q, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new ListEventsQuery(unit, status, overdue, page, pageSize, user.ToActor(), q), ct)))
             .WithTags("Events")
-            .WithSummary("The events the caller may see, newest first; filter by responsible unit (and below), status and overdue.")
+            .WithSummary("The events the caller may see, newest first; filter by responsible unit (and below), status, overdue and q (number prefix or words of the title).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -46,6 +46,14 @@ public sealed class ListEventsHandler(GridCaseDb db) : IQueryHandler<ListEventsQ
             cases = cases.Where(c => openTasks.Any(t => t.InstanceId == (Guid)(object)c.Id && t.Overdue) == overdue);
         }
 
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            // The number by its unique index (a prefix), the title by a plain LIKE within the caller's sight.
+            var q = query.Q.Trim();
+            var like = "%" + q.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            cases = cases.Where(c => ((string)(object)c.Number).StartsWith(q) || EF.Functions.Like(c.Title, like, "\\"));
+        }
+
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? Paging.DefaultPageSize;
         var total = await cases.CountAsync(cancellationToken);

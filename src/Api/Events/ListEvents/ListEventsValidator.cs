@@ -16,6 +16,7 @@ public sealed class ListEventsValidator : AbstractValidator<ListEventsQuery>
             .Must(status => Enum.GetNames<CaseStatus>().Contains(status, StringComparer.OrdinalIgnoreCase))
             .When(q => q.Status is not null)
             .WithMessage($"status must be one of {string.Join(", ", Enum.GetNames<CaseStatus>())}.");
+        RuleFor(q => q.Q).MaximumLength(100).WithMessage("q has at most 100 characters.");
         RuleFor(q => q.Page).GreaterThanOrEqualTo(1).When(q => q.Page is not null).WithMessage("page starts at 1.");
         RuleFor(q => q.PageSize)
             .InclusiveBetween(1, Paging.MaxPageSize)

@@ -123,3 +123,9 @@ export const allOrgUnitsQuery = () => queryOptions({
   queryKey: keys.allOrgUnits,
   queryFn: () => api.get<OrgUnit[]>('/api/org-units'),
 });
+
+/** One page of the cases the caller may see, optionally those whose number starts with or title contains `q`. */
+export const caseSearchQuery = (q: string, page: number, pageSize = 20) => queryOptions({
+  queryKey: ['cases', 'search', q, page, pageSize] as const,
+  queryFn: () => api.get<Page<CaseSummary>>(`/api/events?page=${page}&pageSize=${pageSize}${q ? `&q=${encodeURIComponent(q)}` : ''}`),
+});

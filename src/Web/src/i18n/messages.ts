@@ -94,6 +94,9 @@ export const zh = {
   replaceDraftConfirm: '已有草稿。以 v{0} 新建草稿将替换现有草稿，确定？', publishRefused: '未发布：请先解决问题，已保存的草稿未改动',
   connectionWord: '连线',
   findNode: '查找节点', minimap: '缩略图',
+  replayPeopleOnly: '只看人工操作', replayDecided: '办理与数据', replayAfterStep: '本步之后', replayFloor: '最低层级',
+  replayVariable: '变量', replayCaseSearch: '按编号或标题查找案件', replayPageOf: '第 {0} / {1} 页', replayKeysHint: '← → 键逐步',
+  replayNodeTitle: '环节',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -186,6 +189,9 @@ export const en: Record<MessageKey, string> = {
   replaceDraftConfirm: 'A draft exists. A new draft from v{0} replaces it. Go on?', publishRefused: 'Not published: fix the problems first; the saved draft is unchanged',
   connectionWord: ' connection',
   findNode: 'Find a node', minimap: 'Minimap',
+  replayPeopleOnly: "People's actions only", replayDecided: 'Decision and data', replayAfterStep: 'After this step', replayFloor: 'Floor',
+  replayVariable: 'Variable', replayCaseSearch: 'Find a case by number or title', replayPageOf: 'Page {0} of {1}', replayKeysHint: '← → keys step',
+  replayNodeTitle: 'Node',
 };
 
 // Domain words shown in lists and forms.

@@ -149,12 +149,32 @@ public sealed class ListEventsTests
         Assert.That(defaults.GetProperty("page").GetInt32(), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Q_matches_the_title_or_the_start_of_the_number_within_the_callers_sight()
+    {
+        var byTitle = await GetAsync(_township, $"/api/events?q={Uri.EscapeDataString("列表：待")}&pageSize=200");
+        Assert.That(Ids(byTitle), Does.Contain(_reported).And.Not.Contain(_dispatched));
+
+        var all = await GetAsync(_township, "/api/events?pageSize=200");
+        var number = Items(all).Single(i => i.GetProperty("id").GetString() == _dispatched).GetProperty("number").GetString()!;
+        var byNumber = await GetAsync(_township, $"/api/events?q={number}");
+        Assert.That(Ids(byNumber), Is.EqualTo(new[] { _dispatched }));
+        Assert.That(byNumber.GetProperty("total").GetInt32(), Is.EqualTo(1));
+
+        var wildcard = await GetAsync(_township, "/api/events?q=%25");
+        Assert.That(Items(wildcard), Is.Empty, "% is a character, not a wildcard");
+
+        var otherCounty = await SharedApi.Factory.ClientForAsync("d140502");
+        Assert.That(Ids(await GetAsync(otherCounty, $"/api/events?q={number}")), Is.Empty);
+    }
+
     [TestCase("pageSize=0", "pageSize")]
     [TestCase("pageSize=201", "pageSize")]
     [TestCase("page=0", "page")]
     [TestCase("status=Lost", "status")]
     [TestCase("status=1", "status")]
     [TestCase("unit=not-a-unit", "unit")]
+    [TestCase("q=0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789x", "q")]
     public async Task Bad_filters_are_400_naming_the_field(string filter, string field)
     {
         var problem = await GetAsync(_township, $"/api/events?{filter}", HttpStatusCode.BadRequest);
