@@ -202,11 +202,8 @@ export const zhTerms: Record<string, string> = {
   hours: '延期小时数', approvedHours: '批准小时数', explanation: '说明', opinion: '意见', satisfaction: '满意度',
   Grid: '网格', Village: '村（社区）', Township: '乡镇（街道）', County: '县（区）', City: '市', CrossDepartment: '跨部门',
   duplicate: '重复', GridPatrol: '网格巡查', Hotline12345: '12345 热线', Video: '视频监控', Public: '群众上报',
-  Reported: '已上报', Dispatched: '已派遣', Closed: '已结案', Triaged: '已研判',
-  NodeEntered: '进入环节', NodeExited: '离开环节', TaskOpened: '任务生成', TaskClaimed: '任务认领',
-  TaskReleased: '任务释放', TaskCompleted: '任务办结', TimerScheduled: '设定计时', TimerCancelled: '取消计时',
-  TimerFired: '计时到期', VariableSet: '变量赋值', Routed: '流转', Closed_: '结案', Reassigned: '改派',
-  Decided: '规则判定', Notified: '通知',
+  // Statuses; journal kinds have their labels in both languages in pages/replay/journalKinds.ts.
+  Reported: '已上报', Dispatched: '已派遣', Closed: '已结案',
   // Outcomes, form fields, statuses and channels of the shipped workflows (v1, v2); i18n/terms.test.ts checks them.
   confirmed: '核查通过', rework: '返工', evaluated: '已回访', skipped: '不回访', approved: '批准', refused: '不批准',
   resume: '恢复处置', 'close-parked': '挂账结案', check: '请网格员现场核查', reopen: '退回研判', tracked: '继续跟踪',
