@@ -41,6 +41,13 @@ public class AccessibilityTests : ConsoleTest
         await Page.Locator(".react-flow__node[data-id='triage']").ClickAsync();
         await Expect(Page.GetByTestId("properties").Locator("input").First).ToHaveValueAsync("triage");
         await CheckAsync("designer-node");
+
+        var picker = Page.GetByTestId("diff-picker");
+        await picker.Locator("select[name='diffFrom']").SelectOptionAsync("1");
+        await picker.Locator("select[name='diffTo']").SelectOptionAsync("2");
+        await picker.GetByRole(AriaRole.Button, new() { Name = "对比" }).ClickAsync();
+        await Expect(Page.Locator(".activity-node[class*='change-']").First).ToBeVisibleAsync();
+        await CheckAsync("designer-diff");
     }
 
     [Test]
@@ -56,6 +63,13 @@ public class AccessibilityTests : ConsoleTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "认领", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Radio, new() { Name = "立案", Exact = true })).ToBeVisibleAsync();
         await CheckAsync("queue-task");
+
+        // Each of the case's actions beside the task.
+        foreach (var action in new[] { "催办", "改派网格", "重新分类" })
+        {
+            await Page.Locator(".case-action-tabs").GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
+            await CheckAsync($"queue-action-{action}");
+        }
     }
 
     [Test]
@@ -92,6 +106,14 @@ public class AccessibilityTests : ConsoleTest
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "退出" })).ToBeVisibleAsync();
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await CheckAsync($"admin-{section}");
+        if (section == "units")
+        {
+            await Page.Locator("input[name='unitSearch']").FillAsync("140521100001");
+            await Page.GetByRole(AriaRole.Button, new() { Name = "查找", Exact = true }).ClickAsync();
+            await Page.GetByTestId("unit-results").Locator("li[data-code='140521100001']").GetByRole(AriaRole.Button).ClickAsync();
+            await Expect(Page.GetByTestId("unit-details")).ToHaveAttributeAsync("data-code", "140521100001");
+            await CheckAsync("admin-unit-details");
+        }
     }
 
     /// <summary>Runs axe on the page as it is and notes each serious or critical violation with its rule, target and help.</summary>
