@@ -28,27 +28,28 @@ export default function ObjectTable({ name, schema, itemSchema, value, onChange,
     const cellName = `${name}[${i}].${column.key}`;
     const current = cellValue(row, column);
     const set = (v: unknown) => setRows(withCell(rows, i, column, v));
+    const label = `${column.title} ${i + 1}`;
     switch (column.kind) {
       case 'enum':
         return (
-          <select name={cellName} value={inputValue(current)} disabled={readOnly} onChange={(e) => set(e.target.value || undefined)}>
+          <select name={cellName} aria-label={label} value={inputValue(current)} disabled={readOnly} onChange={(e) => set(e.target.value || undefined)}>
             <option value="">—</option>
             {column.values.map((v) => <option key={String(v)} value={String(v)}>{String(v)}</option>)}
           </select>
         );
       case 'number':
-        return <input type="number" name={cellName} value={inputValue(current)} readOnly={readOnly} step="any"
+        return <input type="number" name={cellName} aria-label={label} value={inputValue(current)} readOnly={readOnly} step="any"
           onChange={(e) => set(e.target.value === '' ? undefined : Number(e.target.value))} />;
       case 'bool':
-        return <input type="checkbox" name={cellName} checked={current === true} disabled={readOnly} onChange={(e) => set(e.target.checked || undefined)} />;
+        return <input type="checkbox" name={cellName} aria-label={label} checked={current === true} disabled={readOnly} onChange={(e) => set(e.target.checked || undefined)} />;
       case 'cell':
-        return <TextCell key={JSON.stringify(current ?? null)} name={cellName} value={current} format={cellText} parse={cellOf} onChange={set} readOnly={readOnly} placeholder={t('cellHint')} />;
+        return <TextCell key={JSON.stringify(current ?? null)} name={cellName} label={label} value={current} format={cellText} parse={cellOf} onChange={set} readOnly={readOnly} placeholder={t('cellHint')} />;
       case 'list':
-        return <TextCell key={JSON.stringify(current ?? null)} name={cellName} value={current} format={listText} parse={listOf} onChange={set} readOnly={readOnly} placeholder="a, b" />;
+        return <TextCell key={JSON.stringify(current ?? null)} name={cellName} label={label} value={current} format={listText} parse={listOf} onChange={set} readOnly={readOnly} placeholder="a, b" />;
       case 'map':
-        return <TextCell key={JSON.stringify(current ?? null)} name={cellName} value={current} format={mapText} parse={mapOf} onChange={set} readOnly={readOnly} placeholder="name=value" />;
+        return <TextCell key={JSON.stringify(current ?? null)} name={cellName} label={label} value={current} format={mapText} parse={mapOf} onChange={set} readOnly={readOnly} placeholder="name=value" />;
       case 'text':
-        return <input name={cellName} className={column.wide ? 'wide' : ''} value={inputValue(current)} readOnly={readOnly} onChange={(e) => set(e.target.value)} />;
+        return <input name={cellName} aria-label={label} className={column.wide ? 'wide' : ''} value={inputValue(current)} readOnly={readOnly} onChange={(e) => set(e.target.value)} />;
     }
   };
 

@@ -22,14 +22,15 @@ interface Props {
 // string lists and editable tables for lists of objects; anything else gets a small JSON box.
 export default function SchemaField({ name, schema, value, onChange, readOnly, required = false, depth = 0, parent }: Props) {
   const t = useT();
+  const title = titleIn(schema.title, t.lang) || name;
   const label = (
-    <span>{titleIn(schema.title, t.lang) || name} <small className="muted">{name}</small>{required && <em> *</em>}</span>
+    <span>{title} <small className="muted">{name}</small>{required && <em> *</em>}</span>
   );
   const choices = enumOf(schema);
   const set = (v: unknown) => onChange(isEmpty(v) ? undefined : v);
 
   if (schema.oneOf?.every((o) => o.properties)) {
-    return <div className="field">{label}<UnitChoice name={name} options={schema.oneOf} value={value} onChange={set} readOnly={readOnly} /></div>;
+    return <div className="field">{label}<UnitChoice name={name} label={title} options={schema.oneOf} value={value} onChange={set} readOnly={readOnly} /></div>;
   }
   if (choices && !choices.open) {
     return (
@@ -92,7 +93,7 @@ export default function SchemaField({ name, schema, value, onChange, readOnly, r
   }
   return (
     <div className="field">{label}
-      <JsonBox key={JSON.stringify(value)} name={name} value={value} onChange={set} readOnly={readOnly} />
+      <JsonBox key={JSON.stringify(value)} name={name} label={title} value={value} onChange={set} readOnly={readOnly} />
     </div>
   );
 }

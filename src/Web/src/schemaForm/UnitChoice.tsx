@@ -4,6 +4,8 @@ import { inputValue, isRecord, optionIndex, optionKey, startValueOf, titleIn } f
 
 interface Props {
   name: string;
+  /** The accessible name (the field's title). */
+  label: string;
   options: JsonSchema[];
   value: unknown;
   onChange: (value: unknown) => void;
@@ -11,7 +13,7 @@ interface Props {
 }
 
 // A unit ({"level":…}, {"unit":…}, {"responsible":true}, …): which kind, then its value when it has one.
-export default function UnitChoice({ name, options, value, onChange, readOnly }: Props) {
+export default function UnitChoice({ name, label, options, value, onChange, readOnly }: Props) {
   const t = useT();
   const index = optionIndex(options, value);
   const pick = (i: number) => {
@@ -24,16 +26,16 @@ export default function UnitChoice({ name, options, value, onChange, readOnly }:
   const current = isRecord(value) && key !== undefined ? value[key] : undefined;
   return (
     <div className="unit-choice">
-      <select name={`${name}.kind`} value={index} disabled={readOnly} onChange={(e) => pick(Number(e.target.value))}>
+      <select name={`${name}.kind`} aria-label={label} value={index} disabled={readOnly} onChange={(e) => pick(Number(e.target.value))}>
         <option value={-1}>—</option>
         {options.map((o, i) => <option key={i} value={i}>{titleIn(o.title, t.lang)}</option>)}
       </select>
       {key !== undefined && prop && prop.const === undefined && (prop.enum ? (
-        <select name={`${name}.${key}`} value={inputValue(current)} disabled={readOnly} onChange={(e) => onChange({ [key]: e.target.value })}>
+        <select name={`${name}.${key}`} aria-label={`${label} ${t.term(key)}`} value={inputValue(current)} disabled={readOnly} onChange={(e) => onChange({ [key]: e.target.value })}>
           {prop.enum.map((v) => <option key={String(v)} value={String(v)}>{t.term(String(v))}</option>)}
         </select>
       ) : (
-        <input name={`${name}.${key}`} value={inputValue(current)} readOnly={readOnly} placeholder={prop.pattern ? '140521GA' : ''}
+        <input name={`${name}.${key}`} aria-label={`${label} ${t.term(key)}`} value={inputValue(current)} readOnly={readOnly} placeholder={prop.pattern ? '140521GA' : ''}
           onChange={(e) => onChange({ [key]: e.target.value })} />
       ))}
     </div>

@@ -34,7 +34,7 @@ export default function ProposeBatchForm({ county, onProposed }: { county: strin
   return (
     <form className="admin-form" data-testid="propose-batch" onSubmit={(e) => void submit(e)}>
       <h3>{t('proposeBatch')}</h3>
-      <textarea name="batchJson" rows={16} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea name="batchJson" aria-label={t('proposeBatch')} rows={16} value={text} onChange={(e) => setText(e.target.value)} />
       {problems.length > 0 && <ul className="problems" role="alert">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       <button type="submit" className="primary" disabled={propose.isPending}>{t('propose')}</button>
     </form>

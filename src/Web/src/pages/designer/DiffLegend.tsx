@@ -14,7 +14,7 @@ export default function DiffLegend({ diff }: { diff: DiffMarks }) {
       ))}
       {diff.fields.length > 0 && <span className="muted small">{diff.fields.map((f) => `${f.field}: ${valueText(f.from)} → ${valueText(f.to)}`).join('; ')}</span>}
       {diff.nodes.length === 0 && diff.connections.length === 0 && <span className="muted">{t('noDifferences')}</span>}
-      <ul className="diff-list">
+      <ul className="diff-list" tabIndex={0} aria-label={t('diff')}>
         {diff.nodes.map((n) => (
           <li key={n.id} className={`legend-${n.change}`}>
             <b>{t.text(`change.${n.change}`)}</b> {n.title || n.id} <small className="muted">({n.id})</small>

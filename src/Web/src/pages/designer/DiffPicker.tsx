@@ -15,12 +15,12 @@ export default function DiffPicker({ sides, onCompare }: Props) {
   const label = (side: string) => (side === 'draft' ? t('draft') : `v${side}`);
   return (
     <div className="diff-picker" data-testid="diff-picker">
-      <select name="diffFrom" value={from} onChange={(e) => setFrom(e.target.value)}>
+      <select name="diffFrom" aria-label={t('diffFrom')} value={from} onChange={(e) => setFrom(e.target.value)}>
         <option value="">{t('diffFrom')}</option>
         {sides.map((v) => <option key={v} value={v}>{label(v)}</option>)}
       </select>
       <span>→</span>
-      <select name="diffTo" value={to} onChange={(e) => setTo(e.target.value)}>
+      <select name="diffTo" aria-label={t('diffTo')} value={to} onChange={(e) => setTo(e.target.value)}>
         <option value="">{t('diffTo')}</option>
         {sides.map((v) => <option key={v} value={v}>{label(v)}</option>)}
       </select>

@@ -62,7 +62,7 @@ export default function NodeProperties({ node, editable, nodes, outcomes, connec
               <tr key={o}>
                 <td>{o} →</td>
                 <td>
-                  <select name={`connect-${o}`} disabled={!editable} value={connections.find((c) => c.from === node.id && c.outcome === o)?.to ?? ''}
+                  <select name={`connect-${o}`} aria-label={`${t('outcome')} ${o} →`} disabled={!editable} value={connections.find((c) => c.from === node.id && c.outcome === o)?.to ?? ''}
                     onChange={(e) => onConnect(o, e.target.value)}>
                     <option value="">—</option>
                     {nodes.filter((n) => n.id !== node.id).map((n) => <option key={n.id} value={n.id}>{n.data.node.title || n.id} ({n.id})</option>)}
