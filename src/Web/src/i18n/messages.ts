@@ -87,6 +87,7 @@ export const zh = {
   movedCount: '可迁移 {0} 件', migratedCount: '已迁移 {0} 件', blockedCount: '不能迁移 {0} 件', blockReason: '原因',
   migrationConfirm: '确认将 {0} 件在办案件从 v{1} 迁移到 v{2}？', dryRunResult: '试运行结果（未迁移）', migrationResult: '迁移结果',
   sameVersion: '请选择两个不同的版本',
+  newTasks: '新任务 {0}', newTasksHint: '有新任务进入队列，点击查看', liveOn: '实时更新',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -173,6 +174,7 @@ export const en: Record<MessageKey, string> = {
   movedCount: '{0} cases can move', migratedCount: '{0} cases moved', blockedCount: '{0} cases blocked', blockReason: 'Reason',
   migrationConfirm: 'Move {0} open cases from v{1} to v{2}?', dryRunResult: 'Dry run (nothing moved)', migrationResult: 'Result',
   sameVersion: 'Choose two different versions',
+  newTasks: 'New tasks {0}', newTasksHint: 'New tasks arrived in the queue; press to see them', liveOn: 'Live',
 };
 
 // Domain words shown in lists and forms.
