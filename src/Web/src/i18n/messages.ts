@@ -88,6 +88,7 @@ export const zh = {
   migrationConfirm: '确认将 {0} 件在办案件从 v{1} 迁移到 v{2}？', dryRunResult: '试运行结果（未迁移）', migrationResult: '迁移结果',
   sameVersion: '请选择两个不同的版本',
   newTasks: '新任务 {0}', newTasksHint: '有新任务进入队列，点击查看', liveOn: '实时更新',
+  address: '地址', triageDecision: '研判结果', returnReasons: '退回理由', caseHistory: '办理经过', reassignedTo: '改派至 {0}',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -175,6 +176,7 @@ export const en: Record<MessageKey, string> = {
   migrationConfirm: 'Move {0} open cases from v{1} to v{2}?', dryRunResult: 'Dry run (nothing moved)', migrationResult: 'Result',
   sameVersion: 'Choose two different versions',
   newTasks: 'New tasks {0}', newTasksHint: 'New tasks arrived in the queue; press to see them', liveOn: 'Live',
+  address: 'Address', triageDecision: 'Triage decision', returnReasons: 'Return reasons', caseHistory: 'History', reassignedTo: 'Reassigned to {0}',
 };
 
 // Domain words shown in lists and forms.

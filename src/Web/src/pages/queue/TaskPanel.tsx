@@ -9,6 +9,7 @@ import type { Session } from '../../api/session';
 import type { QueueTask } from '../../api/types';
 import { useT } from '../../i18n/useT';
 import CaseActions from './CaseActions';
+import CaseFacts from './CaseFacts';
 import ReassignForm from './ReassignForm';
 import SupervisedBadge from './SupervisedBadge';
 import { parseFormFields } from './formFields';
@@ -52,6 +53,7 @@ export default function TaskPanel({ task, session, onNotice }: { task: QueueTask
           <dt>{t('pinnedVersion')}</dt><dd>{event.workflow?.definitionId} v{event.workflow?.version}</dd>
         </dl>
       )}
+      {event && <CaseFacts event={event} nodes={version?.nodes ?? []} />}
       {event?.supervisedBy && <SupervisedBadge unit={event.supervisedBy} />}
       <div className="toolbar">
         {task.status === 'Open' && !task.claimedBy && <button type="button" className="primary" onClick={() => void act(claim)}>{t('claim')}</button>}
