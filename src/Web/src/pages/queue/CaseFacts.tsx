@@ -19,6 +19,7 @@ export default function CaseFacts({ event, nodes }: { event: CaseDetail; nodes: 
     <div className="case-facts">
       <dl className="detail">
         <dt>{t('address')}</dt><dd data-testid="case-address">{event.location?.address || '—'}</dd>
+        <dt>{t('grid')}</dt><dd title={event.gridCode}>{unitName(units, event.gridCode)}</dd>
         <dt>{t('responsibleUnit')}</dt><dd title={event.responsibleUnit}>{unitName(units, event.responsibleUnit)}</dd>
         {(event.difficulty !== null || event.scope) && (
           <>

@@ -46,8 +46,6 @@ export default function TaskPanel({ task, session, onNotice }: { task: QueueTask
         <dl className="detail">
           <dt>{t('reportedAt')}</dt><dd>{t.date(event.reportedAt)}</dd>
           <dt>{t('channel')}</dt><dd>{t.term(event.channel)}</dd>
-          <dt>{t('grid')}</dt><dd>{event.gridCode}</dd>
-          <dt>{t('responsibleUnit')}</dt><dd>{event.responsibleUnit}</dd>
           <dt>{t('reporter')}</dt><dd>{event.reporter ? `${event.reporter.name || ''} ${event.reporter.phone || ''}` : '—'}</dd>
           <dt>{t('description')}</dt><dd>{event.description || '—'}</dd>
           <dt>{t('pinnedVersion')}</dt><dd>{event.workflow?.definitionId} v{event.workflow?.version}</dd>
