@@ -17,6 +17,7 @@ using GridCase.Api.Events.Reassign;
 using GridCase.Api.Events.ReportEvent;
 using GridCase.Api.Events.Trace;
 using GridCase.Api.Tasks.WorkTask;
+using GridCase.Api.Tasks.Stream;
 using GridCase.Api.Timers;
 using GridCase.Api.Web;
 using GridCase.Api.Workflows;
@@ -140,6 +141,7 @@ public static class GridCaseApp
         services.AddScoped<EventAccess>();
         services.AddScoped<CaseIntervention>();
         services.AddSingleton<CaseNumberPrefixes>();
+        services.AddSingleton<TaskChangeHub>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -190,5 +192,6 @@ public static class GridCaseApp
         api.MapEventReads();
         api.MapTimers();
         api.MapAdministration();
+        api.MapTaskStream();
     }
 }

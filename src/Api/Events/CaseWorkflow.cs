@@ -1,4 +1,5 @@
 using GridCase.Api.Infrastructure;
+using GridCase.Api.Tasks.Stream;
 using GridCase.Domain.Cases;
 using GridCase.Persistence;
 using GridCase.Persistence.Cases;
@@ -13,7 +14,7 @@ namespace GridCase.Api.Events;
 /// happen before it, guarded by the state's concurrency stamp, so that on SQLite the one writer's turn is spent on
 /// writing only.
 /// </summary>
-public sealed class CaseWorkflow(UnitOfWork unitOfWork, CaseStore cases, WorkflowRuntime runtime, CaseProjection projection, IdempotencyScope idempotency)
+public sealed class CaseWorkflow(UnitOfWork unitOfWork, CaseStore cases, WorkflowRuntime runtime, CaseProjection projection, IdempotencyScope idempotency, TaskChangeHub changes)
 {
     /// <summary>
     /// Runs <paramref name="step"/> and commits what it wrote with the response it produced. A refusal that left no
@@ -30,6 +31,7 @@ public sealed class CaseWorkflow(UnitOfWork unitOfWork, CaseStore cases, Workflo
             await unitOfWork.BeginWritesAsync(cancellationToken);
             await cases.SaveAsync(cancellationToken);
             await unitOfWork.CommitAsync(cancellationToken);
+            changes.Publish();
             return (response, outcome);
         }
     }

@@ -97,6 +97,8 @@ export const zh = {
   replayPeopleOnly: '只看人工操作', replayDecided: '办理与数据', replayAfterStep: '本步之后', replayFloor: '最低层级',
   replayVariable: '变量', replayCaseSearch: '按编号或标题查找案件', replayPageOf: '第 {0} / {1} 页', replayKeysHint: '← → 键逐步',
   replayNodeTitle: '环节',
+  newTasks: '新任务 {0}', newTasksHint: '有新任务进入队列，点击查看', liveOn: '实时更新',
+  address: '地址', triageDecision: '研判结果', returnReasons: '退回理由', caseHistory: '办理经过', reassignedTo: '改派至 {0}',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -192,6 +194,8 @@ export const en: Record<MessageKey, string> = {
   replayPeopleOnly: "People's actions only", replayDecided: 'Decision and data', replayAfterStep: 'After this step', replayFloor: 'Floor',
   replayVariable: 'Variable', replayCaseSearch: 'Find a case by number or title', replayPageOf: 'Page {0} of {1}', replayKeysHint: '← → keys step',
   replayNodeTitle: 'Node',
+  newTasks: 'New tasks {0}', newTasksHint: 'New tasks arrived in the queue; press to see them', liveOn: 'Live',
+  address: 'Address', triageDecision: 'Triage decision', returnReasons: 'Return reasons', caseHistory: 'History', reassignedTo: 'Reassigned to {0}',
 };
 
 // Domain words shown in lists and forms.

@@ -5,10 +5,11 @@ import { useSignedIn } from '../../app/useSession';
 import { useT } from '../../i18n/useT';
 import Countdown from './Countdown';
 import TaskPanel from './TaskPanel';
-import { categoryOfTask, deadlineState } from './queueModel';
+import { categoryOfTask, deadlineState, newTaskIds } from './queueModel';
 import { useCatalogue } from './useCatalogue';
 import { useNow } from './useNow';
 import { useStepTitles } from './useStepTitles';
+import { useTaskStream } from './useTaskStream';
 
 // The user's queue: filters, deadlines counting down, and the selected task's panel.
 export default function QueuePage() {
@@ -25,6 +26,10 @@ export default function QueuePage() {
   const tasks = queue.data?.items;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The server pushes a signal whenever tasks change; the queue refetches by itself.
+  useTaskStream();
+  const [seenSince, setSeenSince] = useState(() => Date.now());
+  const fresh = new Set(tasks ? newTaskIds(tasks, seenSince) : []);
 
   const shown = tasks && (category ? tasks.filter((task) => categoryOfTask(task, catalogue.categoryOf) === category) : tasks);
   const selected = shown?.find((task) => task.id === selectedId) ?? null;
@@ -61,6 +66,11 @@ export default function QueuePage() {
           </label>
           <label className="inline"><input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />{t('filterOverdue')}</label>
           <button type="button" onClick={() => void queue.refetch()}>{t('refresh')}</button>
+          {fresh.size > 0 && (
+            <button type="button" className="new-tasks-badge" data-testid="new-tasks" title={t('newTasksHint')} onClick={() => setSeenSince(Date.now())}>
+              {t('newTasks', fresh.size)}
+            </button>
+          )}
         </div>
         {queue.error && <div className="error">{queue.error.message}</div>}
         {notice && <div className="notice" role="status">{notice}</div>}
@@ -72,7 +82,7 @@ export default function QueuePage() {
             <tbody>
               {shown.map((task) => (
                 <tr key={task.id} data-task-id={task.id} data-case-number={task.event?.number} data-category={categoryOfTask(task, catalogue.categoryOf) ?? ''}
-                  className={`${task.id === selectedId ? 'selected' : ''} row-${deadlineState(task, now)}`}
+                  className={`${task.id === selectedId ? 'selected' : ''} row-${deadlineState(task, now)}${fresh.has(task.id) ? ' row-new' : ''}`}
                   onClick={() => { setSelectedId(task.id); setNotice(null); }}>
                   <td>{task.event?.number}</td>
                   <td>{task.event?.title}</td>

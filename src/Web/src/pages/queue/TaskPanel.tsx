@@ -9,6 +9,7 @@ import type { Session } from '../../api/session';
 import type { QueueTask } from '../../api/types';
 import { useT } from '../../i18n/useT';
 import CaseActions from './CaseActions';
+import CaseFacts from './CaseFacts';
 import ReassignForm from './ReassignForm';
 import SupervisedBadge from './SupervisedBadge';
 import { parseFormFields } from './formFields';
@@ -45,13 +46,12 @@ export default function TaskPanel({ task, session, onNotice }: { task: QueueTask
         <dl className="detail">
           <dt>{t('reportedAt')}</dt><dd>{t.date(event.reportedAt)}</dd>
           <dt>{t('channel')}</dt><dd>{t.term(event.channel)}</dd>
-          <dt>{t('grid')}</dt><dd>{event.gridCode}</dd>
-          <dt>{t('responsibleUnit')}</dt><dd>{event.responsibleUnit}</dd>
           <dt>{t('reporter')}</dt><dd>{event.reporter ? `${event.reporter.name || ''} ${event.reporter.phone || ''}` : '—'}</dd>
           <dt>{t('description')}</dt><dd>{event.description || '—'}</dd>
           <dt>{t('pinnedVersion')}</dt><dd>{event.workflow?.definitionId} v{event.workflow?.version}</dd>
         </dl>
       )}
+      {event && <CaseFacts event={event} nodes={version?.nodes ?? []} />}
       {event?.supervisedBy && <SupervisedBadge unit={event.supervisedBy} />}
       <div className="toolbar">
         {task.status === 'Open' && !task.claimedBy && <button type="button" className="primary" onClick={() => void act(claim)}>{t('claim')}</button>}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalogue, TaskEvent } from '../../api/types';
-import { catalogueView, categoryOfTask, deadlineState } from './queueModel';
+import { catalogueView, categoryOfTask, deadlineState, newTaskIds } from './queueModel';
 
 const now = Date.parse('2026-03-02T10:00:00Z');
 const at = (minutesFromNow: number) => new Date(now + minutesFromNow * 60_000).toISOString();
@@ -45,5 +45,13 @@ describe('categories', () => {
 
   it('has none for a task without a case', () => {
     expect(categoryOfTask({ event: null }, {})).toBeNull();
+  });
+});
+
+describe('newTaskIds', () => {
+  it('counts the tasks opened after the person last looked', () => {
+    const tasks = [{ id: 'old', openedAt: at(-5) }, { id: 'new', openedAt: at(1) }];
+    expect(newTaskIds(tasks, now)).toEqual(['new']);
+    expect(newTaskIds(tasks, now + 120_000)).toEqual([]);
   });
 });

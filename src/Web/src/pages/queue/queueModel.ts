@@ -31,3 +31,8 @@ export function categoryOfTask(task: Pick<QueueTask, 'event'>, categoryOf: Recor
   if (!code) return null;
   return categoryOf[code] || code.split('-').slice(0, -1).join('-');
 }
+
+/** The tasks opened after the person last looked (page opened or the 新任务 badge pressed): the badge's count. */
+export function newTaskIds(tasks: readonly Pick<QueueTask, 'id' | 'openedAt'>[], seenSince: number): string[] {
+  return tasks.filter((task) => Date.parse(task.openedAt) > seenSince).map((task) => task.id);
+}
