@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
@@ -75,13 +74,7 @@ public class AccessibilityTests : ConsoleTest
     [Test]
     public async Task The_replay_with_a_case_open_has_no_serious_violation()
     {
-        var reported = await Cases.ReportAsync(Server, "路灯不亮");
-        using (var dispatcher = await Server.ClientForAsync(Cases.TownshipDispatcher))
-        {
-            (await dispatcher.PostAsync($"/api/tasks/{reported.TriageTaskId}/claim", null)).EnsureSuccessStatusCode();
-            await JsonAsync(await dispatcher.PostAsJsonAsync($"/api/tasks/{reported.TriageTaskId}/complete",
-                new { outcome = "filed", data = new { difficulty = 2, scope = "Village" } }));
-        }
+        var reported = await Cases.ReportAndTriageAsync(Server, "路灯不亮", difficulty: 2, scope: "Village");
 
         await SignInAsync("auditor");
         var row = Page.Locator($"tr[data-case-number='{reported.Number}']");

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using GridCase.Web.Tests.Support;
 using Microsoft.Playwright;
 
@@ -9,13 +8,7 @@ public class ReplayTests : ConsoleTest
     [Test]
     public async Task Auditor_steps_through_a_case_and_sees_the_active_node_move_and_the_verify_badge()
     {
-        var reported = await Cases.ReportAsync(Server, "井盖缺失");
-        using (var dispatcher = await Server.ClientForAsync(Cases.TownshipDispatcher))
-        {
-            (await dispatcher.PostAsync($"/api/tasks/{reported.TriageTaskId}/claim", null)).EnsureSuccessStatusCode();
-            await JsonAsync(await dispatcher.PostAsJsonAsync($"/api/tasks/{reported.TriageTaskId}/complete",
-                new { outcome = "filed", data = new { difficulty = 2, scope = "Village" } }));
-        }
+        var reported = await Cases.ReportAndTriageAsync(Server, "井盖缺失", difficulty: 2, scope: "Village");
 
         await SignInAsync("auditor");
         var row = Page.Locator($"tr[data-case-number='{reported.Number}']");
