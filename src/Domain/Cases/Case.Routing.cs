@@ -4,7 +4,7 @@ namespace GridCase.Domain.Cases;
 
 public sealed partial class Case
 {
-    private const string PushDownRule = "不得将应由乡镇（街道）或部门处置的事件流转返回到网格";
+    private const string PushDownRule = NoPushDownPolicy.RuleText;
 
     /// <summary>
     /// Makes <paramref name="target"/> responsible (任务派遣), from Filed or Dispatched: status Dispatched, the

@@ -24,6 +24,9 @@ public sealed record NoPushDownPolicy : IResponsibilityRules
 
     public static NoPushDownPolicy Default { get; } = new();
 
+    /// <summary>The rule as the field study words it, quoted by every refusal and problem that applies it.</summary>
+    public const string RuleText = "不得将应由乡镇（街道）或部门处置的事件流转返回到网格";
+
     public OrgLevel FloorFrom { get; }
 
     public OrgLevel BlockedLevel { get; }

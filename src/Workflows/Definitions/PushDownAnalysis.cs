@@ -9,7 +9,7 @@ namespace GridCase.Workflows.Definitions;
 /// <param name="Path">The node ids from <paramref name="RaisingNode"/> to <paramref name="GridNode"/>, both included (a shortest such path).</param>
 public sealed record PushDownPath(string RaisingNode, string GridNode, IReadOnlyList<string> Path)
 {
-    public const string Rule = "不得将应由乡镇（街道）或部门处置的事件流转返回到网格";
+    public const string Rule = Domain.Cases.NoPushDownPolicy.RuleText;
 
     public DefinitionProblem ToProblem() => new(
         ProblemCodes.PushDownPath,

@@ -143,7 +143,7 @@ internal sealed partial class InterpreterStep
     private void Block(string? nodeId, OrgUnit target, string action)
     {
         var current = _state.Responsibility;
-        var message = $"不得将应由乡镇（街道）或部门处置的事件流转返回到网格: {target.Code} ({target.Level}) is below the floor {current.Floor}.";
+        var message = $"{NoPushDownPolicy.RuleText}: {target.Code} ({target.Level}) is below the floor {current.Floor}.";
         Append(JournalKinds.EscalationBlocked, nodeId, NoPushDownRule, new Dictionary<string, object?>
         {
             ["action"] = action,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GridCase.Domain.Cases;
 using GridCase.Domain.Organisation;
 using GridCase.Workflows.Journal;
 
@@ -82,7 +83,7 @@ internal sealed partial class InterpreterStep
         if (!rules.MayRelocate(current.Floor, current.DispatchingUnit == current.ResponsibleUnit))
         {
             return Refuse(RefusalKind.Conflict, NoPushDownRule,
-                $"不得将应由乡镇（街道）或部门处置的事件流转返回到网格：案件已由 {current.ResponsibleUnit} 承办，不能再改派网格 / the case has been at {current.Floor} and is handled by {current.ResponsibleUnit}, so its grid can no longer be changed.");
+                $"{NoPushDownPolicy.RuleText}：案件已由 {current.ResponsibleUnit} 承办，不能再改派网格 / the case has been at {current.Floor} and is handled by {current.ResponsibleUnit}, so its grid can no longer be changed.");
         }
 
         var oldGrid = _state.Subject.GridCode;
@@ -195,7 +196,7 @@ internal sealed partial class InterpreterStep
         if (pushDown.Count > 0 && rules.Forbids(_state.Responsibility.Floor, rules.BlockedLevel))
         {
             return Refuse(RefusalKind.Conflict, NoPushDownRule,
-                $"不得将应由乡镇（街道）或部门处置的事件流转返回到网格: {string.Join(", ", pushDown.Select(n => map[n]))} in v{target.Definition.Version} assign to grid level below the floor {_state.Responsibility.Floor}.");
+                $"{NoPushDownPolicy.RuleText}: {string.Join(", ", pushDown.Select(n => map[n]))} in v{target.Definition.Version} assign to grid level below the floor {_state.Responsibility.Floor}.");
         }
 
         // The pairs this instance uses: its active nodes, and the nodes its stopped clocks and arrived branches name.

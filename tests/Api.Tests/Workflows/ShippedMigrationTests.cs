@@ -109,15 +109,15 @@ public sealed class ShippedMigrationTests(string provider)
 
         // Moved cases go on under v2's rules: 监管分离 counts who handled the case on v1 too.
         var atVerify = _placed.First(p => p.Value == "verify").Key;
-        var handler = await _driver.PostCompleteAsync(await NowAsync(atVerify), "verify", "confirmed");
+        var handler = await _driver.PostCompleteAsync(await _driver.NowAsync(atVerify), "verify", "confirmed");
         Assert.That((await EventDriver.ProblemAsync(handler, HttpStatusCode.Conflict)).GetProperty("type").GetString(), Does.EndWith("separation-of-duties"));
         var township = await _driver.ClientAsync("h140521100");
         var confirmed = new EventStep(await EventDriver.JsonAsync(
-            await township.PostAsJsonAsync($"/api/tasks/{(await NowAsync(atVerify)).TaskId("verify")}/complete", new { outcome = "confirmed" }),
+            await township.PostAsJsonAsync($"/api/tasks/{(await _driver.NowAsync(atVerify)).TaskId("verify")}/complete", new { outcome = "confirmed" }),
             HttpStatusCode.OK));
         Assert.That(confirmed.Status, Is.EqualTo("Closed"));
         var atTriage = _placed.First(p => p.Value == "triage").Key;
-        var filed = await _driver.CompleteAsync(await NowAsync(atTriage), "triage", "filed", new { difficulty = 2, scope = "Township" });
+        var filed = await _driver.CompleteAsync(await _driver.NowAsync(atTriage), "triage", "filed", new { difficulty = 2, scope = "Township" });
         var resolved = new EventStep(await EventDriver.JsonAsync(
             await township.PostAsJsonAsync($"/api/tasks/{filed.TaskId("handle")}/complete", new { outcome = "resolved", data = new { resolution = "已处置" } }),
             HttpStatusCode.OK));
@@ -125,12 +125,6 @@ public sealed class ShippedMigrationTests(string provider)
         Assert.That(check.StatusCode, Is.EqualTo(HttpStatusCode.OK), "v2's on-site check is offered to a migrated case");
         await _driver.VerifyAsync(atVerify);
         await _driver.VerifyAsync(atTriage);
-    }
-
-    private async Task<EventStep> NowAsync(Guid id)
-    {
-        var file = await _driver.CaseAsync(id);
-        return new EventStep(JsonSerializer.SerializeToElement(new { eventId = id, eventStatus = file.GetProperty("status").GetString(), openTasks = file.GetProperty("openTasks") }));
     }
 
     private async Task<Dictionary<Guid, int>> LengthsAsync()

@@ -145,6 +145,19 @@ public sealed class EventDriver(Func<string, Task<HttpClient>> signIn, GridCaseA
         return await JsonAsync(await auditor.GetAsync($"/api/events/{eventId}"), HttpStatusCode.OK);
     }
 
+    /// <summary>Where the case stands now as a step (its open tasks), to work tasks opened by timers or other people.</summary>
+    public async Task<EventStep> NowAsync(Guid eventId)
+    {
+        var file = await CaseAsync(eventId);
+        return new EventStep(JsonSerializer.SerializeToElement(new
+        {
+            eventId,
+            eventStatus = file.GetProperty("status").GetString(),
+            responsibleUnit = file.GetProperty("responsibleUnit").GetString(),
+            openTasks = file.GetProperty("openTasks"),
+        }));
+    }
+
     public async Task<IReadOnlyList<JsonElement>> JournalAsync(Guid eventId)
     {
         var auditor = await ClientAsync("auditor");

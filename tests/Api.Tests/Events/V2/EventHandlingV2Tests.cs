@@ -224,7 +224,7 @@ public sealed class EventHandlingV2Tests(string provider)
         Assert.That(file.GetProperty("responsibleUnit").GetString(), Is.EqualTo(EventDriver.Township));
         Assert.That(file.GetProperty("supervisedBy").GetString(), Is.EqualTo(EventDriver.County));
         Assert.That(file.GetProperty("underSupervision").GetBoolean(), Is.True);
-        Assert.That((await _v2.NowAsync(filed.EventId)).Queue("handle"), Is.EqualTo(EventDriver.Township));
+        Assert.That((await _v2.Driver.NowAsync(filed.EventId)).Queue("handle"), Is.EqualTo(EventDriver.Township));
         Assert.That((await EventDriver.ProblemAsync(self, HttpStatusCode.Conflict)).GetProperty("type").GetString(), Does.EndWith("supervision-level"));
         Assert.That(byHandler.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         var journal = await Driver.VerifyAsync(filed.EventId);
@@ -282,7 +282,7 @@ public sealed class EventHandlingV2Tests(string provider)
 
         var problem = await EventDriver.ProblemAsync(refused, HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("errors").TryGetProperty("assistingDepartments", out _), Is.True, problem.ToString());
-        Assert.That((await _v2.NowAsync(reported.EventId)).OpenNodes, Is.EqualTo(new[] { "triage" }));
+        Assert.That((await _v2.Driver.NowAsync(reported.EventId)).OpenNodes, Is.EqualTo(new[] { "triage" }));
     }
 
     [Test]

@@ -63,7 +63,7 @@ public sealed class OverdueSupervisionTests(string provider)
         var filed = await _v2.FileAsync(2, "Township");
 
         await PassDeadlineAsync(filed, "handle");
-        var now = await _v2.NowAsync(filed.EventId);
+        var now = await _v2.Driver.NowAsync(filed.EventId);
         var file = await _v2.Driver.CaseAsync(filed.EventId);
         Assert.That(file.GetProperty("responsibleUnit").GetString(), Is.EqualTo(EventDriver.Township));
         Assert.That(file.GetProperty("supervisedBy").GetString(), Is.EqualTo(EventDriver.County));
@@ -85,7 +85,7 @@ public sealed class OverdueSupervisionTests(string provider)
     {
         var filed = await _v2.FileAsync(2, "Township");
         await PassDeadlineAsync(filed, "handle");
-        var now = await _v2.NowAsync(filed.EventId);
+        var now = await _v2.Driver.NowAsync(filed.EventId);
 
         var tracked = await _v2.CompleteAsync(V2Driver.CountyDispatcher, now, "track", "tracked", new { opinion = "已电话督促" });
         var resolved = await _v2.CompleteAsync(V2Driver.TownshipHandler, tracked, "handle", "resolved", new { resolution = "已处置" });
@@ -104,7 +104,7 @@ public sealed class OverdueSupervisionTests(string provider)
         await PassDeadlineAsync(filed, "handle");
 
         var file = await _v2.Driver.CaseAsync(filed.EventId);
-        var now = await _v2.NowAsync(filed.EventId);
+        var now = await _v2.Driver.NowAsync(filed.EventId);
         Assert.That(file.GetProperty("supervisedBy").GetString(), Is.EqualTo(EventDriver.County));
         Assert.That(file.GetProperty("responsibleUnit").GetString(), Is.EqualTo(EventDriver.Department));
         Assert.That((now.Queue("handle"), now.Queue("track")), Is.EqualTo((EventDriver.Department, EventDriver.County)));

@@ -77,22 +77,4 @@ public sealed class V2Driver(EventDriver driver)
 
     public async Task<IReadOnlyList<string?>> KindsAsync(Guid eventId) =>
         (await driver.JournalAsync(eventId)).Select(e => e.GetProperty("kind").GetString()).ToList();
-
-    /// <summary>The open tasks of the case as the auditor reads them (GET /api/events/{id}).</summary>
-    public async Task<IReadOnlyList<JsonElement>> OpenTasksAsync(Guid eventId) =>
-        (await driver.CaseAsync(eventId)).GetProperty("openTasks").EnumerateArray().ToList();
-
-    /// <summary>The current open-task view as a step, to complete tasks opened by timers or other actors.</summary>
-    public async Task<EventStep> NowAsync(Guid eventId)
-    {
-        var file = await driver.CaseAsync(eventId);
-        var json = JsonSerializer.SerializeToElement(new
-        {
-            eventId,
-            eventStatus = file.GetProperty("status").GetString(),
-            responsibleUnit = file.GetProperty("responsibleUnit").GetString(),
-            openTasks = file.GetProperty("openTasks"),
-        });
-        return new EventStep(json);
-    }
 }
