@@ -1,0 +1,44 @@
+import { useT } from '../i18n/useT';
+import { amountOf, timeUnits, withAmount, type Amount } from './duration';
+import type { Row } from './schema';
+
+interface Props {
+  /** The field names' prefix (`deadline.` inside a deadline). */
+  prefix: string;
+  value: Row;
+  /** Whether the amount may come from the catalogue (deadlines) besides working and calendar time. */
+  catalogue: boolean;
+  onChange: (value: Row) => void;
+  readOnly: boolean;
+}
+
+// An amount of time as a number and a unit (working hours or days, calendar days, hours, minutes, seconds, or the
+// catalogue's time limit) instead of workingHours / duration / fromCatalogue typed by hand.
+export default function DurationPicker({ prefix, value, catalogue, onChange, readOnly }: Props) {
+  const t = useT();
+  const amount = amountOf(value);
+  const units: Amount['unit'][] = catalogue ? [...timeUnits, 'fromCatalogue'] : [...timeUnits];
+  const number = amount && amount.unit !== 'fromCatalogue' ? amount.amount : '';
+  const setUnit = (unit: string) => {
+    if (!unit) { onChange(withAmount(value, null)); return; }
+    if (unit === 'fromCatalogue') { onChange(withAmount(value, { unit })); return; }
+    onChange(withAmount(value, { unit: unit as Exclude<Amount['unit'], 'fromCatalogue'>, amount: typeof number === 'number' ? number : 1 }));
+  };
+  const setNumber = (text: string) => {
+    if (!amount || amount.unit === 'fromCatalogue') return;
+    onChange(withAmount(value, text === '' ? null : { unit: amount.unit, amount: Number(text) }));
+  };
+  return (
+    <div className="field duration-picker" data-testid={`${prefix}duration-picker`}>
+      <span>{t('durationLabel')}</span>
+      <span className="duration-inputs">
+        <input type="number" name={`${prefix}amount`} aria-label={t('durationAmount')} min={0} step="any" value={number} readOnly={readOnly}
+          disabled={!amount || amount.unit === 'fromCatalogue'} onChange={(e) => setNumber(e.target.value)} />
+        <select name={`${prefix}amountUnit`} aria-label={t('durationUnit')} value={amount?.unit ?? ''} disabled={readOnly} onChange={(e) => setUnit(e.target.value)}>
+          <option value="">—</option>
+          {units.map((u) => <option key={u} value={u}>{t(`timeUnit.${u}`)}</option>)}
+        </select>
+      </span>
+    </div>
+  );
+}
