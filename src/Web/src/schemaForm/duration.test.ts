@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountOf, isoDuration, isoSeconds, withAmount } from './duration';
+import { amountIn, amountOf, isoDuration, isoSeconds, withAmount } from './duration';
 
 describe('ISO-8601 durations', () => {
   it.each([
@@ -55,5 +55,20 @@ describe('a deadline amount', () => {
     for (const amount of [{ unit: 'workingDays', amount: 5 }, { unit: 'calendarHours', amount: 7 }, { unit: 'calendarMinutes', amount: 45 }] as const) {
       expect(amountOf(withAmount({}, amount))).toEqual(amount);
     }
+  });
+});
+
+describe('an amount in the unit the user chose', () => {
+  it('stays in that unit while it is the same kind of time', () => {
+    expect(amountIn({ workingHours: 16 }, 'workingHours')).toEqual({ unit: 'workingHours', amount: 16 });
+    expect(amountIn({ workingHours: 12 }, 'workingDays')).toEqual({ unit: 'workingDays', amount: 1.5 });
+    expect(amountIn({ duration: 'P1D' }, 'calendarHours')).toEqual({ unit: 'calendarHours', amount: 24 });
+    expect(amountIn({ duration: 'PT90M' }, 'calendarHours')).toEqual({ unit: 'calendarHours', amount: 1.5 });
+  });
+
+  it('is read as written when the kind differs or nothing was chosen', () => {
+    expect(amountIn({ workingHours: 16 }, 'calendarDays')).toEqual({ unit: 'workingDays', amount: 2 });
+    expect(amountIn({ duration: 'P2D' }, null)).toEqual({ unit: 'calendarDays', amount: 2 });
+    expect(amountIn({ fromCatalogue: true }, 'workingHours')).toEqual({ unit: 'fromCatalogue' });
   });
 });

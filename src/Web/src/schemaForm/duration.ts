@@ -61,6 +61,19 @@ export function amountOf(value: unknown): Amount | null {
   return null;
 }
 
+const isWorking = (unit: TimeUnit) => unit === 'workingHours' || unit === 'workingDays';
+
+/** The amount in `value` expressed in the unit the user chose (when of the same kind, working or calendar time), else as read. */
+export function amountIn(value: unknown, unit: TimeUnit | null): Amount | null {
+  const read = amountOf(value);
+  if (!read || !unit || read.unit === 'fromCatalogue' || isWorking(unit) !== isWorking(read.unit) || !isRecord(value)) return read;
+  if (unit === 'workingHours' || unit === 'workingDays') {
+    const hours = Number(value.workingHours);
+    return { unit, amount: unit === 'workingDays' ? hours / WORKING_DAY_HOURS : hours };
+  }
+  return { unit, amount: (isoSeconds(String(value.duration)) ?? 0) / secondsPer[unit] };
+}
+
 /** `value` with its amount replaced (the other amount keys removed); null or a non-positive amount removes it. */
 export function withAmount(value: Row, amount: Amount | null): Row {
   const next: Row = { ...value };
