@@ -104,7 +104,10 @@ public sealed class DesignerNewDefinitionTests : DesignerV2Test
         // 一乡一策: open 沁水县 in the tree and bind its first township to the new workflow; then unbind it.
         await Page.GetByRole(AriaRole.Button, new() { Name = "一乡一策（流程绑定）" }).ClickAsync();
         var tree = Page.GetByTestId("bindings");
+        // The roots are the two counties (their departments are not bound), each opening onto its townships.
+        await Expect(tree.Locator("tbody tr")).ToHaveCountAsync(2);
         await tree.Locator("tr[data-unit='140521'] .tree-toggle").ClickAsync();
+        await Expect(tree.Locator("tr[data-unit='140521HB']")).ToHaveCountAsync(0);
         var township = tree.Locator("tr[data-unit='140521100']");
         await Expect(township).ToHaveAttributeAsync("data-source", "default");
         await Expect(township).ToContainTextAsync("默认流程");

@@ -12,7 +12,8 @@ import CountyBindings from './CountyBindings';
 // 一乡一策: counties and their townships as a tree, each with the workflow it runs for new cases; bind or unbind.
 export default function BindingsPanel({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const counties = useQuery(orgUnitsQuery('County')).data ?? [];
+  // County-level departments share the level: only the county areas are roots of the tree.
+  const counties = (useQuery(orgUnitsQuery('County')).data ?? []).filter((u) => u.kind !== 'Department');
   const bindings = useQuery(bindingsQuery()).data ?? [];
   const definitions = bindable(useQuery(definitionsQuery()).data ?? []);
   const bind = useBind();
