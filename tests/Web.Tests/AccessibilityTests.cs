@@ -47,6 +47,22 @@ public class AccessibilityTests : ConsoleTest
         await picker.GetByRole(AriaRole.Button, new() { Name = "对比" }).ClickAsync();
         await Expect(Page.Locator(".activity-node[class*='change-']").First).ToBeVisibleAsync();
         await CheckAsync("designer-diff");
+
+        // The publish preview (cancelled), the new-definition form and the bindings tree with a county open.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "编辑草稿" }).ClickAsync();
+        await Page.Locator("input[name='changeNote']").FillAsync("无障碍检查");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
+        await Expect(Page.GetByTestId("publish-preview")).ToBeVisibleAsync();
+        await CheckAsync("designer-publish-preview");
+        await Page.GetByTestId("publish-preview").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "新建流程" }).ClickAsync();
+        await Expect(Page.GetByTestId("new-definition")).ToBeVisibleAsync();
+        await CheckAsync("designer-new-definition");
+        await Page.GetByTestId("new-definition").GetByRole(AriaRole.Button, new() { Name = "取消" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "一乡一策（流程绑定）" }).ClickAsync();
+        await Page.GetByTestId("bindings").Locator("tr[data-unit='140521'] .tree-toggle").ClickAsync();
+        await Expect(Page.GetByTestId("bindings").Locator("tr[data-unit='140521100']")).ToBeVisibleAsync();
+        await CheckAsync("designer-bindings");
     }
 
     [Test]
