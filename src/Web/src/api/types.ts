@@ -202,6 +202,8 @@ export interface JournalActor {
   userId: string;
   role: string | null;
   unit: string | null;
+  /** The person's display name; null for the system and for a user no longer known. */
+  name?: string | null;
 }
 
 export interface JournalEntry {

@@ -99,6 +99,7 @@ export const zh = {
   replayNodeTitle: '环节',
   newTasks: '新任务 {0}', newTasksHint: '有新任务进入队列，点击查看', liveOn: '实时更新',
   address: '地址', triageDecision: '研判结果', returnReasons: '退回理由', caseHistory: '办理经过', reassignedTo: '改派至 {0}',
+  actorSystem: '系统',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -196,6 +197,7 @@ export const en: Record<MessageKey, string> = {
   replayNodeTitle: 'Node',
   newTasks: 'New tasks {0}', newTasksHint: 'New tasks arrived in the queue; press to see them', liveOn: 'Live',
   address: 'Address', triageDecision: 'Triage decision', returnReasons: 'Return reasons', caseHistory: 'History', reassignedTo: 'Reassigned to {0}',
+  actorSystem: 'System',
 };
 
 // Domain words shown in lists and forms.
