@@ -53,6 +53,7 @@ public static class GridCaseApp
 
         var settings = GridCaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         AddServices(builder.Services, settings);
+        builder.AddGridCaseOperations();
         var app = builder.Build();
         UsePipeline(app);
         MapRoutes(app);
@@ -146,6 +147,7 @@ public static class GridCaseApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseGridCaseOperations();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.Use((context, next) =>
