@@ -83,6 +83,8 @@ public static class GridCaseApp
         services.AddHostedService<ReferenceDataRefresher>();
         services.AddSingleton<StartupState>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<IdempotencySweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweeper>());
         if (settings.Persistence.Provider == DatabaseProvider.Sqlite)
         {
             services.AddHostedService<SqliteCheckpointer>();
@@ -91,7 +93,7 @@ public static class GridCaseApp
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransientRetryBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<IssueTokenValidator>(ServiceLifetime.Singleton);
 
