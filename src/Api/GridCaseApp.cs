@@ -190,6 +190,7 @@ public static class GridCaseApp
         api.MapBindings();
         api.MapReportEvent();
         api.MapReassign();
+        api.MapReassignTargets();
         api.MapInterventions();
         api.MapWorkTask();
         api.MapTrace();
