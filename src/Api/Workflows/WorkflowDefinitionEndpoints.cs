@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using GridCase.Api.Infrastructure;
 using GridCase.Api.Workflows.ActivityTypes;
+using GridCase.Api.Workflows.CreateDefinition;
 using GridCase.Api.Workflows.Diff;
 using GridCase.Api.Workflows.GetDraft;
 using GridCase.Api.Workflows.GetVersion;
@@ -29,8 +30,9 @@ public static class WorkflowDefinitionEndpoints
 
         group.MapGet("", async (IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListDefinitionsQuery(), ct)))
             .WithSummary("Definitions with their latest published version and whether a draft exists.");
+        group.MapCreateDefinition();
         group.MapGet("/{id}/versions", async (string id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new ListVersionsQuery(id), ct)))
-            .WithSummary("Published versions: who published each, when, and why.");
+            .WithSummary("Published versions: who published each, when, why, and how many cases are still running on each.");
         group.MapGet("/{id}/versions/{version:int}", async (string id, int version, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new GetVersionQuery(id, version), ct)))
             .WithSummary("One published version's document.");

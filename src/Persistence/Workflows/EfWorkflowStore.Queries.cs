@@ -67,6 +67,11 @@ public sealed partial class EfWorkflowStore
         return await query.OrderBy(i => i.Id).Select(i => i.Id).Take(limit).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Counted on the (definition, version, status, id) index: only the running instances' index entries are read.</summary>
+    public Task<int> CountRunningAsync(string definitionId, int version, CancellationToken cancellationToken = default) =>
+        db.WorkflowInstances.AsNoTracking()
+            .CountAsync(i => i.DefinitionId == definitionId && i.Version == version && i.Status == WorkflowStatus.Running, cancellationToken);
+
     private static JournalEntry ToEntry(JournalEntryRow row) => new(
         row.InstanceId,
         row.Seq,

@@ -53,6 +53,10 @@ public sealed class WorkflowBindings(GridCaseDb db)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Removes the unit's own binding (it then runs its county's, or the default); false when it had none.</summary>
+    public async Task<bool> UnbindAsync(UnitCode unit, CancellationToken cancellationToken = default) =>
+        await db.Set<WorkflowBinding>().Where(b => b.Unit == unit).ExecuteDeleteAsync(cancellationToken) > 0;
+
     public async Task<IReadOnlyList<WorkflowBinding>> ListAsync(CancellationToken cancellationToken = default) =>
         await db.Set<WorkflowBinding>().AsNoTracking().OrderBy(b => b.Unit).ToListAsync(cancellationToken);
 }

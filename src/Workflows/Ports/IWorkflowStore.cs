@@ -87,6 +87,9 @@ public interface IInstanceFinder
 {
     /// <summary>Ids of running instances of <paramref name="definitionId"/> v<paramref name="version"/> after <paramref name="after"/>, in id order.</summary>
     Task<IReadOnlyList<Guid>> RunningInstancesAsync(string definitionId, int version, Guid? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>How many instances of <paramref name="definitionId"/> v<paramref name="version"/> are still running (an indexed count).</summary>
+    Task<int> CountRunningAsync(string definitionId, int version, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Reads an instance's journal in seq order.</summary>

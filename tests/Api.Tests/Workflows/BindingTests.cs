@@ -58,4 +58,25 @@ public sealed class BindingTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
+
+    [Test]
+    public async Task An_unbound_township_is_no_longer_listed_and_unbinding_again_is_not_found()
+    {
+        var admin = await SharedApi.Factory.ClientForAsync("admin");
+        var townships = JsonDocument.Parse(await admin.GetStringAsync("/api/org-units?parent=140502&level=Township")).RootElement;
+        var township = townships.EnumerateArray().First().GetProperty("code").GetString()!;
+        (await admin.PutAsJsonAsync($"/api/workflow-bindings/{township}", new { definitionId = "event-handling" })).EnsureSuccessStatusCode();
+
+        var unbound = await admin.DeleteAsync($"/api/workflow-bindings/{township}");
+        var again = await admin.DeleteAsync($"/api/workflow-bindings/{township}");
+        var grid = await admin.DeleteAsync("/api/workflow-bindings/140521100001");
+        var dispatcher = await (await SharedApi.Factory.ClientForAsync("d140521")).DeleteAsync("/api/workflow-bindings/140521");
+
+        Assert.That(unbound.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(grid.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(dispatcher.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        var bindings = JsonDocument.Parse(await admin.GetStringAsync("/api/workflow-bindings")).RootElement;
+        Assert.That(bindings.EnumerateArray().Any(b => b.GetProperty("unitCode").GetString() == township), Is.False);
+    }
 }

@@ -68,6 +68,16 @@ public abstract class MigrationApiContract
         }
     }
 
+    [Test, Order(0)]
+    public async Task The_version_list_counts_the_cases_still_running_on_each_version()
+    {
+        var versions = await EventDriver.JsonAsync(
+            await (await _driver.ClientAsync("admin")).GetAsync("/api/workflow-definitions/event-handling/versions"), HttpStatusCode.OK);
+
+        var running = versions.EnumerateArray().ToDictionary(v => v.GetProperty("version").GetInt32(), v => v.GetProperty("runningCases").GetInt32());
+        Assert.That(running, Is.EqualTo(new Dictionary<int, int> { [1] = _placed.Count, [2] = 0, [Target] = 0 }));
+    }
+
     [Test, Order(1)]
     public async Task Others_than_policy_administrators_are_forbidden_and_unknown_versions_are_not_found()
     {

@@ -226,4 +226,66 @@ public sealed class WorkflowDefinitionApiTests
         Assert.That(types.EnumerateArray().All(t => t.GetProperty("propertySchema").ValueKind == JsonValueKind.Object));
         Assert.That(types.EnumerateArray().Single(t => t.GetProperty("type").GetString() == "HumanTask").GetProperty("title").GetString(), Is.EqualTo("人工任务"));
     }
+
+    [Test]
+    public async Task A_new_definition_is_created_as_a_draft_that_starts_and_ends_and_is_listed()
+    {
+        var client = await SharedApi.Factory.ClientForAsync("admin");
+        var id = NewId();
+
+        var created = await client.PostAsJsonAsync("/api/workflow-definitions", new { id, name = "十里乡事件流转", nameEn = "Shili township workflow" });
+
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        Assert.That(created.Headers.Location?.ToString(), Is.EqualTo($"/api/workflow-definitions/{id}/draft"));
+        var listed = (await JsonAsync(await client.GetAsync("/api/workflow-definitions"))).EnumerateArray().Single(d => d.GetProperty("id").GetString() == id);
+        Assert.That(listed.GetProperty("name").GetString(), Is.EqualTo("十里乡事件流转 Shili township workflow"));
+        Assert.That(listed.GetProperty("hasDraft").GetBoolean(), Is.True);
+        Assert.That(listed.GetProperty("latestVersion").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        var draft = await JsonAsync(await client.GetAsync($"/api/workflow-definitions/{id}/draft"));
+        Assert.That(draft.GetProperty("problems").GetArrayLength(), Is.Zero, draft.ToString());
+        var publish = await client.PostAsJsonAsync($"/api/workflow-definitions/{id}/publish", new { changeNote = "新建" });
+        Assert.That(publish.StatusCode, Is.EqualTo(HttpStatusCode.Created), await publish.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task Creating_a_definition_with_an_id_in_use_is_a_409_naming_the_id_and_changes_nothing()
+    {
+        var client = await SharedApi.Factory.ClientForAsync("admin");
+        var before = await client.GetStringAsync("/api/workflow-definitions/event-handling/versions");
+
+        var taken = await client.PostAsJsonAsync("/api/workflow-definitions", new { id = "event-handling", name = "重名" });
+
+        Assert.That(taken.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var problem = await JsonAsync(taken);
+        Assert.That(problem.GetProperty("field").GetString(), Is.EqualTo("id"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("event-handling"));
+        Assert.That(await client.GetStringAsync("/api/workflow-definitions/event-handling/versions"), Is.EqualTo(before));
+    }
+
+    [TestCase("""{ "name": "无编号" }""", "id")]
+    [TestCase("""{ "id": "Bad_Id", "name": "大写" }""", "id")]
+    [TestCase("""{ "id": "9flow", "name": "数字开头" }""", "id")]
+    [TestCase("""{ "id": "good-id" }""", "name")]
+    [TestCase("""{ "id": "good-id", "name": "名称", "nameEn": "英文" }""", "nameEn")]
+    public async Task A_bad_new_definition_is_a_400_naming_the_field(string json, string field)
+    {
+        var client = await SharedApi.Factory.ClientForAsync("admin");
+
+        var response = await client.PostAsync("/api/workflow-definitions", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var problem = await JsonAsync(response);
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+        Assert.That((await JsonAsync(await client.GetAsync("/api/workflow-definitions"))).EnumerateArray().Any(d => d.GetProperty("id").GetString() == "good-id"), Is.False);
+    }
+
+    [Test]
+    public async Task Only_a_policy_administrator_creates_a_definition()
+    {
+        var dispatcher = await SharedApi.Factory.ClientForAsync("d140521");
+
+        var response = await dispatcher.PostAsJsonAsync("/api/workflow-definitions", new { id = NewId(), name = "调度员新建" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
 }

@@ -57,6 +57,9 @@ public abstract class WorkflowStoreContract
         Assert.That(second, Has.Count.EqualTo(2));
         Assert.That(await finder.RunningInstancesAsync(definition, 1, null, 10), Is.EqualTo(running.Where(id => id != migrated)));
         Assert.That(await finder.RunningInstancesAsync(definition, 2, null, 10), Has.Count.EqualTo(2).And.Contains(migrated));
+        Assert.That(await finder.CountRunningAsync(definition, 1), Is.EqualTo(4));
+        Assert.That(await finder.CountRunningAsync(definition, 2), Is.EqualTo(2));
+        Assert.That(await finder.CountRunningAsync(definition, 3), Is.Zero);
     }
 
     [Test]

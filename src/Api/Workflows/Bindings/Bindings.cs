@@ -14,21 +14,36 @@ public sealed record ListBindingsQuery : IQuery<IReadOnlyList<BindingResponse>>;
 
 public sealed record BindCommand(string UnitCode, string? DefinitionId, Actor Caller) : ICommand<BindingResponse>;
 
+/// <summary>Removes a unit's own binding: it runs its county's definition again (or event-handling).</summary>
+public sealed record UnbindCommand(string UnitCode) : ICommand<bool>;
+
+public sealed class UnbindValidator : AbstractValidator<UnbindCommand>
+{
+    public UnbindValidator() =>
+        RuleFor(c => c.UnitCode).Must(u => UnitCode.TryParse(u, out var code) && code.AreaLevel is OrgLevel.Township or OrgLevel.County)
+            .WithMessage(BindValidator.UnitRule);
+}
+
 public sealed record BindingResponse(string UnitCode, string DefinitionId, string BoundBy, DateTime BoundAt);
 
 public sealed class BindValidator : AbstractValidator<BindCommand>
 {
+    public const string UnitRule = "unitCode must be a township (9 digits) or a county (6 digits).";
+
     public BindValidator()
     {
         RuleFor(c => c.UnitCode).Must(u => UnitCode.TryParse(u, out var code) && code.AreaLevel is OrgLevel.Township or OrgLevel.County)
-            .WithMessage("unitCode must be a township (9 digits) or a county (6 digits).");
+            .WithMessage(UnitRule);
         RuleFor(c => c.DefinitionId).NotEmpty().WithMessage("definitionId is required.");
     }
 }
 
 public sealed class BindingHandlers(WorkflowBindings bindings, IDefinitionStore definitions, OrgSnapshot org, TimeProvider clock)
-    : IQueryHandler<ListBindingsQuery, IReadOnlyList<BindingResponse>>, ICommandHandler<BindCommand, BindingResponse>
+    : IQueryHandler<ListBindingsQuery, IReadOnlyList<BindingResponse>>, ICommandHandler<BindCommand, BindingResponse>, ICommandHandler<UnbindCommand, bool>
 {
+    public async ValueTask<bool> Handle(UnbindCommand command, CancellationToken cancellationToken) =>
+        await bindings.UnbindAsync(UnitCode.Parse(command.UnitCode), cancellationToken);
+
     public async ValueTask<IReadOnlyList<BindingResponse>> Handle(ListBindingsQuery query, CancellationToken cancellationToken) =>
         (await bindings.ListAsync(cancellationToken)).Select(b => new BindingResponse(b.Unit.Value, b.DefinitionId, b.BoundBy, b.BoundAt)).ToList();
 
@@ -60,5 +75,10 @@ public static class BindingEndpoints
             .RequireAuthorization(WorkflowDefinitionEndpoints.PolicyAdminOnly)
             .WithTags("Workflow definitions")
             .WithSummary("Bind a township or county to a published definition.");
+        app.MapDelete("/api/workflow-bindings/{unitCode}", async (string unitCode, IMediator m, CancellationToken ct) =>
+                await m.Send(new UnbindCommand(unitCode), ct) ? Results.NoContent() : Results.NotFound())
+            .RequireAuthorization(WorkflowDefinitionEndpoints.PolicyAdminOnly)
+            .WithTags("Workflow definitions")
+            .WithSummary("Unbind a township or county: it runs its county's definition again (or event-handling); 404 when it had no binding of its own.");
     }
 }

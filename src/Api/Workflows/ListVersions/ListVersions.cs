@@ -6,9 +6,10 @@ namespace GridCase.Api.Workflows.ListVersions;
 
 public sealed record ListVersionsQuery(string DefinitionId) : IQuery<IReadOnlyList<VersionResponse>>;
 
-public sealed record VersionResponse(int Version, string Status, string Name, string ChangeNote, string PublishedBy, DateTime PublishedAt);
+/// <summary>A published version; <c>RunningCases</c>: how many cases are still open on it (they stay on it when a newer one is published).</summary>
+public sealed record VersionResponse(int Version, string Status, string Name, string ChangeNote, string PublishedBy, DateTime PublishedAt, int RunningCases);
 
-public sealed class ListVersionsHandler(IDefinitionStore store) : IQueryHandler<ListVersionsQuery, IReadOnlyList<VersionResponse>>
+public sealed class ListVersionsHandler(IDefinitionStore store, IInstanceFinder instances) : IQueryHandler<ListVersionsQuery, IReadOnlyList<VersionResponse>>
 {
     public async ValueTask<IReadOnlyList<VersionResponse>> Handle(ListVersionsQuery query, CancellationToken cancellationToken)
     {
@@ -18,6 +19,14 @@ public sealed class ListVersionsHandler(IDefinitionStore store) : IQueryHandler<
             throw new NotFoundException($"Workflow definition '{query.DefinitionId}'");
         }
 
-        return versions.Select(v => new VersionResponse(v.Version, v.Status.ToString(), v.Name, v.ChangeNote, v.PublishedBy, v.PublishedAt)).ToList();
+        // One indexed count per version (a definition has a handful of versions), in sequence: one DbContext.
+        var responses = new List<VersionResponse>(versions.Count);
+        foreach (var v in versions)
+        {
+            var running = await instances.CountRunningAsync(query.DefinitionId, v.Version, cancellationToken);
+            responses.Add(new VersionResponse(v.Version, v.Status.ToString(), v.Name, v.ChangeNote, v.PublishedBy, v.PublishedAt, running));
+        }
+
+        return responses;
     }
 }

@@ -7,8 +7,7 @@ public sealed class SaveDraftValidator : AbstractValidator<SaveDraftCommand>
 {
     public SaveDraftValidator()
     {
-        RuleFor(c => c.DefinitionId).Matches("^[a-z][a-z0-9-]{0,63}$")
-            .WithMessage("id must be lower-case letters, digits and hyphens, starting with a letter (at most 64).");
+        RuleFor(c => c.DefinitionId).Matches(DraftDocument.IdPattern).WithMessage(DraftDocument.IdRule);
         RuleFor(c => c.Document).Must(d => d.ValueKind == JsonValueKind.Object)
             .OverridePropertyName("definition").WithMessage("The body must be a definition document (a JSON object).");
         RuleFor(c => c.Document).Must((command, d) => !d.TryGetProperty("id", out var id) || id.ValueKind == JsonValueKind.String && id.GetString() == command.DefinitionId)

@@ -72,6 +72,15 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore, IJournalStore, ITask
         }
     }
 
+    public Task<int> CountRunningAsync(string definitionId, int version, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_instances.Values.Count(i =>
+                i.State.DefinitionId == definitionId && i.State.Version == version && i.State.Status == Runtime.WorkflowStatus.Running));
+        }
+    }
+
     public Task<IReadOnlyList<JournalEntry>> ReadAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
         lock (_lock)
