@@ -123,7 +123,7 @@ public static class GridCaseApp
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]).AddCheck<CalendarReadyCheck>("calendar", tags: ["ready"]);
         services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "GridCase API", Version = "v1" }));
+        services.AddSwaggerGen(OpenApiSetup.Configure);
     }
 
     private static void AddEngine(IServiceCollection services)
