@@ -47,6 +47,12 @@ public static class EventReadEndpoints
                 + "or within a queue title, address, grid code), filters step, mine, unclaimed, overdue, supervised (督办); nextCursor pages on.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapGet("/api/tasks/{id}", async (string id, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetTaskQuery(id, user.ToActor()), ct)))
+            .WithTags("Tasks")
+            .WithSummary("One task as a queue row, open or not, if its queue is within the caller's sight.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
 

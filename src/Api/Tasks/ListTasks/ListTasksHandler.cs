@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using FluentValidation.Results;
 using GridCase.Api.Events;
@@ -68,21 +67,7 @@ public sealed class ListTasksHandler(GridCaseDb db) : IQueryHandler<ListTasksQue
             next = TaskCursor.After(sort, last.DueAt, last.OpenedAt, last.TaskId).Encode();
         }
 
-        // The page's cases in a second query by primary key: a join would compare the value-converted id through a
-        // cast, which SQLite cannot look up by index (it would scan every case for each task).
-        var ids = found.Select(t => new CaseId(t.InstanceId)).Distinct().ToList();
-        var events = await db.Cases.AsNoTracking()
-            .Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.Number, c.Title, c.CatalogueItemCode, c.GridCode, c.Status, c.ResponsibleUnit, c.UnderSupervision })
-            .ToDictionaryAsync(
-                c => c.Id.Value,
-                c => new TaskEventResponse(c.Number.Value, c.Title, c.CatalogueItemCode, c.GridCode.Value, c.Status.ToString(), c.ResponsibleUnit.Value, c.UnderSupervision),
-                cancellationToken);
-
-        var items = found.ConvertAll(t => new QueueTaskResponse(
-            t.TaskId, t.InstanceId, t.NodeId, t.Kind.ToString(), t.Queue, t.Form, JsonSerializer.Deserialize<List<string>>(t.Outcomes) ?? [],
-            t.Status.ToString(), t.ClaimedBy, t.OpenedAt, t.WarnAt, t.DueAt, t.Warned, t.Overdue, t.Outcome, t.ClosedAt,
-            events.GetValueOrDefault(t.InstanceId)));
+        var items = await QueueTaskRows.WithCasesAsync(db, found, cancellationToken);
         return new QueuePageResponse(items, query.Cursor is null ? query.Page ?? 1 : null, pageSize, total, next);
     }
 

@@ -48,6 +48,7 @@ export interface TaskEvent {
   gridCode: string;
   status: string;
   responsibleUnit: string;
+  underSupervision: boolean;
 }
 
 export interface QueueTask {
@@ -70,10 +71,10 @@ export interface QueueTask {
   event: TaskEvent | null;
 }
 
-export interface QueueQuery {
-  status: string;
-  overdue: boolean;
-  sort: string;
+/** A page of GET /api/tasks: `page` is null when it was asked for by cursor; `nextCursor` is null on the last page. */
+export interface QueuePage extends Omit<Page<QueueTask>, 'page'> {
+  page: number | null;
+  nextCursor: string | null;
 }
 
 export interface OpenTask {

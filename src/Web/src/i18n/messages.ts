@@ -100,6 +100,10 @@ export const zh = {
   newTasks: '新任务 {0}', newTasksHint: '有新任务进入队列，点击查看', liveOn: '实时更新',
   address: '地址', triageDecision: '研判结果', returnReasons: '退回理由', caseHistory: '办理经过', reassignedTo: '改派至 {0}',
   actorSystem: '系统',
+  queueSearch: '搜索', queueSearchHint: '案件编号、标题、网格或地址', 'chip.mine': '我的', 'chip.unclaimed': '未认领',
+  'chip.overdue': '超期', 'chip.supervised': '督办', filterStep: '环节', loadMore: '加载更多', shownOf: '已显示 {0} / 共 {1} 条',
+  queueKeysHint: '快捷键：↑↓ 或 j k 选择 · Enter 打开 · c 认领 · Ctrl+Enter 提交 · / 搜索', taskNotFound: '找不到该任务，或不在您的查看范围内',
+  reassignedNow: '已改派：案件现由 {0} 负责', reassignTargetsHint: '仅列出您可以改派的单位：本辖区内单位和上一级指挥中心', queueFilters: '筛选',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -198,6 +202,10 @@ export const en: Record<MessageKey, string> = {
   newTasks: 'New tasks {0}', newTasksHint: 'New tasks arrived in the queue; press to see them', liveOn: 'Live',
   address: 'Address', triageDecision: 'Triage decision', returnReasons: 'Return reasons', caseHistory: 'History', reassignedTo: 'Reassigned to {0}',
   actorSystem: 'System',
+  queueSearch: 'Search', queueSearchHint: 'Case number, title, grid or address', 'chip.mine': 'Mine', 'chip.unclaimed': 'Unclaimed',
+  'chip.overdue': 'Overdue', 'chip.supervised': 'Supervised', filterStep: 'Step', loadMore: 'Load more', shownOf: '{0} of {1} shown',
+  queueKeysHint: 'Keys: ↑↓ or j k select · Enter open · c claim · Ctrl+Enter submit · / search', taskNotFound: 'Task not found, or outside what you may see',
+  reassignedNow: 'Reassigned: the case is now with {0}', reassignTargetsHint: 'Only the units you may choose: those of your area and the centre above', queueFilters: 'Filters',
 };
 
 // Domain words shown in lists and forms.

@@ -297,4 +297,15 @@ public sealed class ListTasksTests
         var tooLong = await GetAsync(_township, $"/api/tasks?q={new string('x', 101)}", HttpStatusCode.BadRequest);
         Assert.That(tooLong.GetProperty("errors").TryGetProperty("q", out _), Is.True, tooLong.ToString());
     }
+
+    [Test]
+    public async Task One_task_is_read_by_its_id_within_sight_only()
+    {
+        var task = await GetAsync(_township, $"/api/tasks/{_triageB}");
+        Assert.That(task.GetProperty("status").GetString(), Is.EqualTo("Completed"));
+        Assert.That(task.GetProperty("event").GetProperty("title").GetString(), Is.EqualTo("队列：B"));
+        using var other = await SharedApi.Factory.ClientForAsync("d140521101");
+        await GetAsync(other, $"/api/tasks/{_triageB}", HttpStatusCode.NotFound);
+        await GetAsync(_township, "/api/tasks/no-such-task", HttpStatusCode.NotFound);
+    }
 }
