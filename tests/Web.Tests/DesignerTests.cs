@@ -88,6 +88,10 @@ public class DesignerTests : ConsoleTest
         await Expect(Page.GetByText("发布前请填写变更说明")).ToBeVisibleAsync();
         await Page.Locator("input[name='changeNote']").FillAsync("立案前通知责任单位");
         await Page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        // The preview first: what v3 changes against v2; only the confirmation publishes.
+        var preview = Page.GetByTestId("publish-preview");
+        await Expect(preview.GetByTestId("diff-legend").Locator("[data-change='added']")).ToContainTextAsync("新增 1");
+        await preview.GetByRole(AriaRole.Button, new() { Name = "确认发布 v3" }).ClickAsync();
 
         await Expect(Page.GetByRole(AriaRole.Status).First).ToContainTextAsync("已发布版本 v3");
         var v3 = Page.GetByTestId("versions").Locator("li[data-version='3']");

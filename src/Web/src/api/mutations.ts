@@ -3,7 +3,7 @@ import { api } from './client';
 import { keys } from './queries';
 import { newIdempotencyKey } from './idempotency';
 import type {
-  CaseNoteBody, CompleteTaskBody, DefinitionDocument, MigrationBody, MigrationResult, PublishResult, ReassignBody,
+  CaseNoteBody, CompleteTaskBody, CreatedDefinition, DefinitionDocument, NewDefinitionBody, WorkflowBinding, MigrationBody, MigrationResult, PublishResult, ReassignBody,
   ReclassifyBody, RelocateBody, RetireResult, RollbackResult, SaveDraftResult, TaskStep, TokenResponse, ValidateResult,
 } from './types';
 
@@ -88,6 +88,25 @@ export function usePublish(definitionId: string) {
   return useMutation({
     mutationFn: (changeNote: string) => api.post<PublishResult>(`/api/workflow-definitions/${enc(definitionId)}/publish`, { changeNote }),
     onSuccess: () => definitionChanged(client),
+  });
+}
+
+export function useCreateDefinition() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewDefinitionBody) => api.post<CreatedDefinition>('/api/workflow-definitions', body),
+    onSuccess: () => definitionChanged(client),
+  });
+}
+
+/** Binds a township or county to a definition (`definitionId`), or unbinds it (null). */
+export function useBind() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ unitCode, definitionId }: { unitCode: string; definitionId: string | null }): Promise<WorkflowBinding | null> => (definitionId
+      ? api.put<WorkflowBinding>(`/api/workflow-bindings/${enc(unitCode)}`, { definitionId })
+      : api.delete<null>(`/api/workflow-bindings/${enc(unitCode)}`)),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.bindings }),
   });
 }
 

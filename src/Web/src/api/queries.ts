@@ -3,7 +3,7 @@ import { queueSearchParams, type QueueFilters } from '../pages/queue/queueSearch
 import { api } from './client';
 import type {
   ActivityType, CaseDetail, CaseSummary, Catalogue, DefinitionComparison, DefinitionDocument, DefinitionSummary, Draft,
-  JournalEntry, OrgUnit, Page, QueuePage, QueueTask, ReplayState, VerifyResult, VersionSummary, WorkflowRef,
+  JournalEntry, OrgUnit, Page, QueuePage, QueueTask, ReplayState, VerifyResult, VersionSummary, WorkflowBinding, WorkflowRef,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -34,6 +34,8 @@ export const keys = {
   catalogue: ['catalogue'] as const,
   orgUnits: (level: string) => ['org-units', level] as const,
   allOrgUnits: ['org-units', 'all'] as const,
+  childUnits: (parent: string) => ['org-units', 'children', parent] as const,
+  bindings: ['workflow-bindings'] as const,
 };
 
 export const definitionsQuery = () => queryOptions({
@@ -135,6 +137,18 @@ export const orgUnitsQuery = (level: string) => queryOptions({
 export const allOrgUnitsQuery = () => queryOptions({
   queryKey: keys.allOrgUnits,
   queryFn: () => api.get<OrgUnit[]>('/api/org-units'),
+});
+
+/** The units directly below `parent` (areas and departments), from the reference data. */
+export const childUnitsQuery = (parent: string) => queryOptions({
+  queryKey: keys.childUnits(parent),
+  queryFn: () => api.get<OrgUnit[]>(`/api/org-units?parent=${enc(parent)}`),
+  staleTime: 10 * 60_000,
+});
+
+export const bindingsQuery = () => queryOptions({
+  queryKey: keys.bindings,
+  queryFn: () => api.get<WorkflowBinding[]>('/api/workflow-bindings'),
 });
 
 /** One page of the cases the caller may see, optionally those whose number starts with or title contains `q`. */

@@ -13,6 +13,8 @@ export interface ProblemDetails {
   errors?: Record<string, string[]>;
   /** 422 definition-invalid: the definition's problems. */
   problems?: DefinitionProblem[];
+  /** 409 naming one field (a definition id in use): its JSON name. */
+  field?: string;
   /** 409 one-member-per-grid: the grid's active member. */
   currentMember?: { userName: string; displayName: string };
 }
@@ -323,6 +325,26 @@ export interface DefinitionSummary {
 
 export type VersionStatus = 'Published' | 'Retired';
 
+export interface NewDefinitionBody {
+  id: string;
+  name: string;
+  nameEn?: string;
+}
+
+export interface CreatedDefinition {
+  id: string;
+  name: string;
+  problems: DefinitionProblem[];
+}
+
+/** 一乡一策: the definition a township or county runs for new cases. */
+export interface WorkflowBinding {
+  unitCode: string;
+  definitionId: string;
+  boundBy: string;
+  boundAt: string;
+}
+
 export interface VersionSummary {
   version: number;
   status: VersionStatus;
@@ -330,6 +352,8 @@ export interface VersionSummary {
   changeNote: string;
   publishedBy: string;
   publishedAt: string;
+  /** Cases still open on this version (they finish on it whatever is published later). */
+  runningCases: number;
 }
 
 export interface Draft {

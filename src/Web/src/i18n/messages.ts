@@ -104,6 +104,18 @@ export const zh = {
   'chip.overdue': '超期', 'chip.supervised': '督办', filterStep: '环节', loadMore: '加载更多', shownOf: '已显示 {0} / 共 {1} 条',
   queueKeysHint: '快捷键：↑↓ 或 j k 选择 · Enter 打开 · c 认领 · Ctrl+Enter 提交 · / 搜索', taskNotFound: '找不到该任务，或不在您的查看范围内',
   reassignedNow: '已改派：案件现由 {0} 负责', reassignTargetsHint: '仅列出您可以改派的单位：本辖区内单位和上一级指挥中心', queueFilters: '筛选',
+  // designer: publish preview, new definitions, bindings (一乡一策), duration and unit pickers
+  publishPreview: '发布预览：v{0}', publishPreviewDiff: '与 v{0} 相比，v{1} 的改动：', publishPreviewFirst: '这是该流程的第一个版本。',
+  runningCasesTitle: '在办案件', runningOnVersion: 'v{0}：{1} 件在办案件，继续按此版本办结', noRunningCases: '没有在办案件',
+  publishPreviewNewCases: '发布后，在办案件仍按原版本办结；新建案件按 v{0} 办理（另有绑定或服务器配置的除外）。', publishConfirm: '确认发布 v{0}',
+  newDefinition: '新建流程', definitionId: '流程编号', definitionIdHint: '小写字母开头，只含小写字母、数字和连字符，如 shili-township',
+  definitionNameZh: '中文名称', definitionNameEn: '英文名称', definitionCreated: '已新建流程 {0}，请编辑后发布',
+  bindingsButton: '一乡一策（流程绑定）', bindingsTitle: '各乡镇（街道）使用的流程', bindingsHint: '未绑定的乡镇沿用所属县（区）的流程，县（区）未绑定时使用默认流程。',
+  bindingUnit: '单位', runsDefinition: '使用的流程', bindingOwn: '本级绑定', bindingInherited: '沿用 {0}', bindingDefault: '默认流程',
+  changeBinding: '改用', unbind: '解除绑定', bindingSaved: '{0} 已改用 {1}', unbindingSaved: '{0} 已解除绑定', backToDesigner: '返回流程设计',
+  durationLabel: '时长', durationAmount: '时长数值', durationUnit: '时长单位', departments: '职能部门',
+  'timeUnit.workingHours': '工作时', 'timeUnit.workingDays': '工作日（8 工作时）', 'timeUnit.calendarDays': '自然日', 'timeUnit.calendarHours': '自然小时',
+  'timeUnit.calendarMinutes': '自然分钟', 'timeUnit.calendarSeconds': '自然秒', 'timeUnit.fromCatalogue': '按事项清单时限',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -206,6 +218,17 @@ export const en: Record<MessageKey, string> = {
   'chip.overdue': 'Overdue', 'chip.supervised': 'Supervised', filterStep: 'Step', loadMore: 'Load more', shownOf: '{0} of {1} shown',
   queueKeysHint: 'Keys: ↑↓ or j k select · Enter open · c claim · Ctrl+Enter submit · / search', taskNotFound: 'Task not found, or outside what you may see',
   reassignedNow: 'Reassigned: the case is now with {0}', reassignTargetsHint: 'Only the units you may choose: those of your area and the centre above', queueFilters: 'Filters',
+  publishPreview: 'Publish preview: v{0}', publishPreviewDiff: 'What v{1} changes against v{0}:', publishPreviewFirst: 'This is the first version of this workflow.',
+  runningCasesTitle: 'Open cases', runningOnVersion: 'v{0}: {1} open cases finish on this version', noRunningCases: 'No open cases',
+  publishPreviewNewCases: 'After publishing, open cases finish on their version; new cases run on v{0} (unless a binding or a server setting says otherwise).', publishConfirm: 'Publish v{0}',
+  newDefinition: 'New workflow', definitionId: 'Workflow id', definitionIdHint: 'lower-case letters, digits and hyphens, starting with a letter, e.g. shili-township',
+  definitionNameZh: 'Chinese name', definitionNameEn: 'English name', definitionCreated: 'Created {0}; edit it, then publish',
+  bindingsButton: 'Workflow per township (bindings)', bindingsTitle: 'The workflow each township runs', bindingsHint: 'An unbound township runs its county\'s workflow; an unbound county runs the default one.',
+  bindingUnit: 'Unit', runsDefinition: 'Runs', bindingOwn: 'Bound here', bindingInherited: 'From {0}', bindingDefault: 'Default',
+  changeBinding: 'Switch to', unbind: 'Unbind', bindingSaved: '{0} now runs {1}', unbindingSaved: '{0} unbound', backToDesigner: 'Back to the designer',
+  durationLabel: 'Duration', durationAmount: 'Amount', durationUnit: 'Unit of time', departments: 'Departments',
+  'timeUnit.workingHours': 'working hours', 'timeUnit.workingDays': 'working days (8 h)', 'timeUnit.calendarDays': 'calendar days', 'timeUnit.calendarHours': 'calendar hours',
+  'timeUnit.calendarMinutes': 'calendar minutes', 'timeUnit.calendarSeconds': 'calendar seconds', 'timeUnit.fromCatalogue': 'catalogue time limit',
 };
 
 // Domain words shown in lists and forms.

@@ -4,6 +4,8 @@ import JsonBox from './JsonBox';
 import ObjectTable from './ObjectTable';
 import SchemaFields from './SchemaFields';
 import UnitChoice from './UnitChoice';
+import { isUnitProperty } from './unitOptions';
+import UnitPicker from './UnitPicker';
 import { enumOf, inputValue, isEmpty, isRecord, titleIn } from './schema';
 
 interface Props {
@@ -55,6 +57,13 @@ export default function SchemaField({ name, schema, value, onChange, readOnly, r
       <label className="field">{label}
         <input type="number" name={name} value={inputValue(value)} readOnly={readOnly} min={schema.minimum} max={schema.maximum}
           step={schema.type === 'integer' ? 1 : 'any'} onChange={(e) => set(e.target.value === '' ? undefined : Number(e.target.value))} />
+      </label>
+    );
+  }
+  if (isUnitProperty(name, schema)) {
+    return (
+      <label className="field">{label}
+        <UnitPicker name={name} label={title} value={String(inputValue(value))} readOnly={readOnly} onChange={set} />
       </label>
     );
   }

@@ -1,6 +1,8 @@
 import type { JsonSchema } from '../api/types';
 import { useT } from '../i18n/useT';
 import { inputValue, isRecord, optionIndex, optionKey, startValueOf, titleIn } from './schema';
+import { isUnitProperty } from './unitOptions';
+import UnitPicker from './UnitPicker';
 
 interface Props {
   name: string;
@@ -34,6 +36,8 @@ export default function UnitChoice({ name, label, options, value, onChange, read
         <select name={`${name}.${key}`} aria-label={`${label} ${t.term(key)}`} value={inputValue(current)} disabled={readOnly} onChange={(e) => onChange({ [key]: e.target.value })}>
           {prop.enum.map((v) => <option key={String(v)} value={String(v)}>{t.term(String(v))}</option>)}
         </select>
+      ) : isUnitProperty(key, prop) ? (
+        <UnitPicker name={`${name}.${key}`} label={`${label} ${t.term(key)}`} value={String(inputValue(current))} readOnly={readOnly} onChange={(code) => onChange({ [key]: code })} />
       ) : (
         <input name={`${name}.${key}`} aria-label={`${label} ${t.term(key)}`} value={inputValue(current)} readOnly={readOnly} placeholder={prop.pattern ? '140521GA' : ''}
           onChange={(e) => onChange({ [key]: e.target.value })} />

@@ -7,12 +7,15 @@ import { useRetire, useRollback } from '../../api/mutations';
 import { definitionsQuery, diffQuery, draftQuery, versionQuery, versionsQuery } from '../../api/queries';
 import type { DefinitionDocument } from '../../api/types';
 import { useT } from '../../i18n/useT';
+import { titleIn } from '../../schemaForm/schema';
+import BindingsPanel from './BindingsPanel';
 import ConfirmBox from './ConfirmBox';
 import DiffPicker from './DiffPicker';
 import Editor from './Editor';
 import { diffView, type EditorView } from './editorView';
 import MigrationPanel from './MigrationPanel';
 import { canMigrate } from './migrationModel';
+import NewDefinitionForm from './NewDefinitionForm';
 import { forgetUnsaved, readUnsaved, type UnsavedDraft } from './unsavedDraft';
 import VersionList from './VersionList';
 
@@ -32,10 +35,13 @@ export default function DesignerPage() {
   // Unsaved edits kept in the browser, offered back over the draft they were made on.
   const [offer, setOffer] = useState<{ unsaved: UnsavedDraft; base: EditorView } | null>(null);
   const [replacing, setReplacing] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [showBindings, setShowBindings] = useState(false);
 
   // The draft when there is one, else a new draft from the latest version.
   const openDefinition = useCallback(async (id: string) => {
     setSelectedId(id);
+    setShowBindings(false);
     setError(null);
     setNotice(null);
     setOffer(null);
@@ -145,11 +151,20 @@ export default function DesignerPage() {
           {list.map((d) => (
             <li key={d.id}>
               <button type="button" className={`list-button ${d.id === selectedId ? 'current' : ''}`} data-definition={d.id} onClick={() => void openDefinition(d.id)}>
-                <b>{d.name}</b><br /><small>{d.id} · {t('latest')} v{d.latestVersion}{d.hasDraft ? ` · ${t('hasDraft')}` : ''}</small>
+                <b>{titleIn(d.name, t.lang)}</b><br /><small>{d.id} · {t('latest')} v{d.latestVersion}{d.hasDraft ? ` · ${t('hasDraft')}` : ''}</small>
               </button>
             </li>
           ))}
         </ul>
+        {creating ? (
+          <NewDefinitionForm onCancel={() => setCreating(false)}
+            onCreated={(id) => { setCreating(false); void openDefinition(id).then(() => setNotice(t('definitionCreated', id))); }} />
+        ) : (
+          <p className="side-actions">
+            <button type="button" onClick={() => setCreating(true)}>＋ {t('newDefinition')}</button>
+            <button type="button" aria-pressed={showBindings} onClick={() => setShowBindings(!showBindings)}>{t('bindingsButton')}</button>
+          </p>
+        )}
         {selectedId && (
           <>
             <h3>{t('versions')}</h3>
@@ -172,7 +187,7 @@ export default function DesignerPage() {
         {shownError && <div className="error" role="alert" data-testid="designer-error">{shownError}</div>}
         {notice && <div className="notice" role="status">{notice}</div>}
       </aside>
-      {view && selectedId ? (
+      {showBindings ? <BindingsPanel onClose={() => setShowBindings(false)} /> : view && selectedId ? (
         <ReactFlowProvider key={view.key}>
           <Editor definitionId={selectedId} initial={view} types={types}
             onEditDraft={() => void openDefinition(selectedId)} onPublished={async (text) => { await openDefinition(selectedId); setNotice(text); }} />

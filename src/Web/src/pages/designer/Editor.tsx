@@ -3,10 +3,12 @@ import {
   addEdge, applyEdgeChanges, applyNodeChanges, Background, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow,
   type Connection as FlowConnection, type EdgeChange, type NodeChange,
 } from '@xyflow/react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useBlocker } from 'react-router';
 import { ApiError } from '../../api/client';
 import { usePublish, useSaveDraft, useValidateDraft } from '../../api/mutations';
-import type { ActivityType, DefinitionNode, DefinitionProblem } from '../../api/types';
+import { diffQuery, versionQuery, versionsQuery } from '../../api/queries';
+import type { ActivityType, DefinitionNode, DefinitionProblem, VersionSummary } from '../../api/types';
 import { edgeOf, fromFlow, outcomesOf, toFlow, type ActivityFlowNode, type OutcomeEdge } from '../../flow/convert';
 import { layoutLayered } from '../../flow/layout';
 import { freePosition } from '../../flow/placement';
@@ -14,9 +16,11 @@ import { nodeTypes } from '../../flow/nodeTypes';
 import { useT } from '../../i18n/useT';
 import ConfirmBox from './ConfirmBox';
 import DiffLegend from './DiffLegend';
-import type { EditorView } from './editorView';
+import { diffView, type DiffMarks, type EditorView } from './editorView';
 import NodeProperties from './NodeProperties';
 import NodeSearch from './NodeSearch';
+import PublishPreview from './PublishPreview';
+import { diffBase } from './publishPreview';
 import { forgetUnsaved, keepUnsaved } from './unsavedDraft';
 import { useUndoHistory } from './useUndoHistory';
 
@@ -36,6 +40,12 @@ interface Snapshot {
 interface Message {
   bad: boolean;
   text: string;
+}
+
+interface Preview {
+  versions: VersionSummary[];
+  base: number | null;
+  diff: DiffMarks | null;
 }
 
 const isFormField = (target: EventTarget | null) => target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
@@ -59,6 +69,8 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
   const validateDraft = useValidateDraft(definitionId);
   const saveDraft = useSaveDraft(definitionId);
   const publishDraft = usePublish(definitionId);
+  const client = useQueryClient();
+  const [preview, setPreview] = useState<Preview | null>(null);
 
   const restore = useCallback((snapshot: Snapshot) => { setNodes(snapshot.nodes); setEdges(snapshot.edges); }, []);
   const { remember, undo, redo, canUndo, canRedo, revision } = useUndoHistory<Snapshot>({ nodes, edges }, restore);
@@ -201,6 +213,8 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
     setProblems(result.problems);
     setMessage({ bad: false, text: `${t('saved')} · ${t('problems')}: ${result.problems.length}` });
   });
+  // Publishing is previewed first: the valid draft is saved, then compared with the current version, with the open cases
+  // that stay on each older version; only a confirmation publishes.
   const publish = () => run(async () => {
     if (!changeNote.trim()) { setNoteMissing(true); return; }
     // Validate before saving: a refused publish leaves the saved draft as it was (the edits stay on screen and in the browser).
@@ -213,6 +227,18 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
     }
     await saveDraft.mutateAsync(doc);
     markSaved(doc);
+    const versions = await client.fetchQuery({ ...versionsQuery(definitionId), staleTime: 0 });
+    const base = diffBase(versions);
+    let diff: DiffMarks | null = null;
+    if (base !== null) {
+      const [comparison, baseDoc] = await Promise.all([
+        client.fetchQuery({ ...diffQuery(definitionId, String(base), 'draft'), staleTime: 0 }), client.fetchQuery(versionQuery(definitionId, base))]);
+      diff = diffView(comparison, baseDoc, doc).diff;
+    }
+    setPreview({ versions, base, diff });
+  });
+  const confirmPublish = () => run(async () => {
+    setPreview(null);
     const published = await publishDraft.mutateAsync(changeNote);
     await onPublished(t('published', published.version));
   });
@@ -245,6 +271,10 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
         </div>
         {blocker.state === 'blocked' && (
           <ConfirmBox text={t('leaveUnsaved')} confirmLabel={t('leave')} cancelLabel={t('stay')} onConfirm={() => blocker.proceed()} onCancel={() => blocker.reset()} />
+        )}
+        {preview && (
+          <PublishPreview versions={preview.versions} base={preview.base} diff={preview.diff} changeNote={changeNote}
+            onConfirm={() => void confirmPublish()} onCancel={() => setPreview(null)} />
         )}
         {initial.diff && <DiffLegend diff={initial.diff} />}
         {noteMissing && <div className="field-error">{t('changeNoteRequired')}</div>}

@@ -53,7 +53,7 @@ describe('appendPage', () => {
 
 describe('canMigrate', () => {
   const version = (v: number, status: VersionSummary['status'] = 'Published'): VersionSummary =>
-    ({ version: v, status, name: 'n', changeNote: '', publishedBy: 'p', publishedAt: '2026-01-01T00:00:00Z' });
+    ({ version: v, status, name: 'n', changeNote: '', publishedBy: 'p', publishedAt: '2026-01-01T00:00:00Z', runningCases: 0 });
 
   it('needs two versions, retired ones counting', () => {
     expect(canMigrate([version(1)])).toBe(false);
