@@ -20,6 +20,11 @@ if [ ! -x /usr/bin/chromium ]; then
   exit 1
 fi
 
+# The web console's build needs Node.js (src/Web/package.json engines).
+# shellcheck source=scripts/node-check.sh
+source scripts/node-check.sh
+gridcase_check_node test.sh || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
+
 # shellcheck source=scripts/postgres.sh
 source scripts/postgres.sh
 gridcase_start_postgres || { echo "0 passed, 1 failed, 0 skipped"; exit 1; }

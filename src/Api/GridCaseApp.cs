@@ -53,6 +53,7 @@ public static class GridCaseApp
 
         var settings = GridCaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         AddServices(builder.Services, settings);
+        builder.AddGridCaseOperations();
         var app = builder.Build();
         UsePipeline(app);
         MapRoutes(app);
@@ -82,6 +83,8 @@ public static class GridCaseApp
         services.AddHostedService<ReferenceDataRefresher>();
         services.AddSingleton<StartupState>();
         services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<IdempotencySweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweeper>());
         if (settings.Persistence.Provider == DatabaseProvider.Sqlite)
         {
             services.AddHostedService<SqliteCheckpointer>();
@@ -90,7 +93,7 @@ public static class GridCaseApp
         services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransientRetryBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<IssueTokenValidator>(ServiceLifetime.Singleton);
 
@@ -120,7 +123,7 @@ public static class GridCaseApp
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]).AddCheck<CalendarReadyCheck>("calendar", tags: ["ready"]);
         services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(o => o.SwaggerDoc("v1", new() { Title = "GridCase API", Version = "v1" }));
+        services.AddSwaggerGen(OpenApiSetup.Configure);
     }
 
     private static void AddEngine(IServiceCollection services)
@@ -146,6 +149,7 @@ public static class GridCaseApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseGridCaseOperations();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.Use((context, next) =>
@@ -186,6 +190,7 @@ public static class GridCaseApp
         api.MapBindings();
         api.MapReportEvent();
         api.MapReassign();
+        api.MapReassignTargets();
         api.MapInterventions();
         api.MapWorkTask();
         api.MapTrace();

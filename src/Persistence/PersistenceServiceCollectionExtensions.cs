@@ -55,7 +55,9 @@ public static class PersistenceServiceCollectionExtensions
             .AddInterceptors(new SqlitePragmas());
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder builder, string connectionString) =>
-        Common(builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(GridCaseDb).Assembly.FullName)));
+        Common(builder.UseNpgsql(connectionString, npgsql => npgsql
+            .MigrationsAssembly(typeof(GridCaseDb).Assembly.FullName)
+            .ExecutionStrategy(dependencies => new GridCaseExecutionStrategy(dependencies))));
 
     // A ReporterContact always has a name or a phone (the domain refuses neither), so "all columns null"
     // unambiguously means "no reporter" and EF's optional-dependent warning does not apply.

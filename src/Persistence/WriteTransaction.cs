@@ -34,7 +34,7 @@ public sealed class WriteTransaction : IAsyncDisposable
         var gate = database.IsSqlite() ? GateOf(database.GetConnectionString()) : null;
         if (gate is not null)
         {
-            await gate.EnterAsync(cancellationToken);
+            await WriterQueueMetrics.EnterAsync(gate, cancellationToken);
         }
 
         try
@@ -57,7 +57,7 @@ public sealed class WriteTransaction : IAsyncDisposable
     public static async Task<T> InWriterTurnAsync<T>(string connectionString, Func<Task<T>> work, CancellationToken cancellationToken)
     {
         var gate = GateOf(connectionString);
-        await gate.EnterAsync(cancellationToken);
+        await WriterQueueMetrics.EnterAsync(gate, cancellationToken);
         try
         {
             return await work();

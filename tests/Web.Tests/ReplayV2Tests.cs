@@ -44,6 +44,10 @@ public class ReplayV2Tests : ConsoleTest
         await Expect(detail).ToContainTextAsync(new Regex("难度\\S* 2"));
         await Expect(Page.GetByTestId("after-step")).ToContainTextAsync(unitName);
         await Expect(triage).ToContainTextAsync("立案");
+        // People by name (auditors have no user lookup), the user id on hover.
+        var triager = detail.Locator($".actor-name[title='{Cases.TownshipDispatcher}']");
+        await Expect(triager).ToHaveTextAsync(new Regex("指挥中心调度员$"));
+        await Expect(triage.Locator(".actor-name")).Not.ToHaveTextAsync(Cases.TownshipDispatcher);
         await Expect(Page.Locator(".react-flow__node.path-taken").First).ToBeVisibleAsync();
         await ScreenshotAsync("triage-step");
 

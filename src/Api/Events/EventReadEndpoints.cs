@@ -35,11 +35,28 @@ public static class EventReadEndpoints
             .WithSummary("One event with its open tasks; the reporter is masked unless the caller's unit is responsible for it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        app.MapGet("/api/tasks", async (string? queue, string? status, bool? overdue, string? sort, int? page, int? pageSize, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
-                TypedResults.Ok(await m.Send(new ListTasksQuery(queue, status, overdue, sort, page, pageSize, user.ToActor()), ct)))
+        app.MapGet("/api/tasks", async ([AsParameters] TaskListParameters p, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(
+                    new ListTasksQuery(p.Queue, p.Status, p.Overdue, p.Sort, p.Page, p.PageSize, user.ToActor())
+                    {
+                        Q = p.Q, Step = p.Step, Mine = p.Mine, Unclaimed = p.Unclaimed, Supervised = p.Supervised, Cursor = p.Cursor,
+                    },
+                    ct)))
             .WithTags("Tasks")
-            .WithSummary("A queue (the caller's own unit unless named), open tasks by due time unless asked otherwise.")
+            .WithSummary("A queue (the caller's own unit unless named), open tasks by due time unless asked otherwise; search q (case number, "
+                + "or within a queue title, address, grid code), filters step, mine, unclaimed, overdue, supervised (督办); nextCursor pages on.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapGet("/api/tasks/{id}", async (string id, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new GetTaskQuery(id, user.ToActor()), ct)))
+            .WithTags("Tasks")
+            .WithSummary("One task as a queue row, open or not, if its queue is within the caller's sight.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
+
+/// <summary>The query string of GET /api/tasks.</summary>
+public sealed record TaskListParameters(
+    string? Queue, string? Status, bool? Overdue, string? Sort, int? Page, int? PageSize,
+    string? Q, string? Step, string? Mine, string? Unclaimed, string? Supervised, string? Cursor);

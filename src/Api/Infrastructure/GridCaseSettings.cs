@@ -29,6 +29,14 @@ public sealed record GridCaseSettings(PersistenceOptions Persistence, bool Demo,
 
     public const string StartVersionSection = "GridCase:Workflows:StartVersion";
 
+    /// <summary>
+    /// How long a finished <c>Idempotency-Key</c> answers a repeat (<c>GridCase:Idempotency:Retention</c>, default 7 days);
+    /// older keys are swept (<see cref="IdempotencySweeper"/>) and a repeat after that runs as a new request.
+    /// </summary>
+    public TimeSpan IdempotencyRetention { get; init; } = DefaultIdempotencyRetention;
+
+    public static readonly TimeSpan DefaultIdempotencyRetention = TimeSpan.FromDays(7);
+
     /// <summary>The version new cases of <paramref name="definitionId"/> start on: configured, else null (the latest).</summary>
     public int? StartVersionFor(string definitionId) => StartVersions.TryGetValue(definitionId, out var version) ? version : null;
 
@@ -101,7 +109,23 @@ public sealed record GridCaseSettings(PersistenceOptions Persistence, bool Demo,
             SignIn = SignInSettings.From(configuration),
             Swagger = swagger,
             StartVersions = ReadStartVersions(configuration),
+            IdempotencyRetention = ReadIdempotencyRetention(configuration),
         };
+    }
+
+    private static TimeSpan ReadIdempotencyRetention(IConfiguration configuration)
+    {
+        var text = configuration["GridCase:Idempotency:Retention"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DefaultIdempotencyRetention;
+        }
+
+        // At least the time a pending key is protected (2 minutes), or a running request's key could be swept.
+        return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var retention)
+            && retention >= GridCase.Persistence.Idempotency.IdempotencyStore.AbandonedAfter
+            ? retention
+            : throw new ConfigurationException($"GridCase:Idempotency:Retention must be a time span of at least 00:02:00 such as 7.00:00:00, not '{text}'.");
     }
 
     private static Dictionary<string, int> ReadStartVersions(IConfiguration configuration)

@@ -32,6 +32,30 @@ public sealed class IdempotencyScope(IdempotencyStore store, IOptions<JsonOption
         await store.MarkDoneAsync(UserId, Key, statusCode, JsonSerializer.Serialize(response, json.Value.SerializerOptions), location, cancellationToken);
         Recorded = true;
     }
+
+    /// <summary>
+    /// Before a unit of work runs again after a transient failure: if its commit had landed after all (the answer
+    /// was lost, not the work), the stored response is the answer (<see cref="AlreadyRecordedException"/>).
+    /// </summary>
+    public async Task BeforeRetryAsync(CancellationToken cancellationToken)
+    {
+        Recorded = false;
+        if (UserId is null || Key is null)
+        {
+            return;
+        }
+
+        if (await store.FindDoneAsync(UserId, Key, cancellationToken) is { } done)
+        {
+            throw new AlreadyRecordedException(done);
+        }
+    }
+}
+
+/// <summary>A retried unit of work found that its first attempt had committed; the filter answers with <see cref="Stored"/>.</summary>
+public sealed class AlreadyRecordedException(IdempotencyRecord stored) : Exception("The request's first attempt committed.")
+{
+    public IdempotencyRecord Stored { get; } = stored;
 }
 
 /// <summary>
@@ -65,13 +89,7 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
             switch (begin)
             {
                 case IdempotencyBegin.Replay:
-                    http.Response.Headers["Idempotent-Replayed"] = "true";
-                    if (stored!.Location is { } location)
-                    {
-                        http.Response.Headers.Location = location;
-                    }
-
-                    return Results.Text(stored.ResponseJson ?? "null", "application/json", statusCode: stored.StatusCode);
+                    return Replay(http, stored!);
                 case IdempotencyBegin.Mismatch:
                     throw new GridCase.Domain.DomainRuleException("idempotency-key-reused", "This Idempotency-Key was used for a different request.");
                 case IdempotencyBegin.InFlight:
@@ -90,11 +108,26 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
 
             return result;
         }
+        catch (AlreadyRecordedException landed)
+        {
+            return Replay(http, landed.Stored);
+        }
         catch
         {
             await ForgetAsync(user, key);
             throw;
         }
+    }
+
+    private static IResult Replay(HttpContext http, IdempotencyRecord stored)
+    {
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        if (stored.Location is { } location)
+        {
+            http.Response.Headers.Location = location;
+        }
+
+        return Results.Text(stored.ResponseJson ?? "null", "application/json", statusCode: stored.StatusCode);
     }
 
     private async Task ForgetAsync(string user, string key)
@@ -103,19 +136,92 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
         await scope.ServiceProvider.GetRequiredService<IdempotencyStore>().ForgetPendingAsync(user, key, CancellationToken.None);
     }
 
-    private static async Task<string> RequestHashAsync(HttpContext http)
+    /// <summary>
+    /// The hash of the method, the path and the body. A JSON body is hashed in a canonical form (no whitespace,
+    /// object properties in ordinal order, strings re-escaped one way), so a client that re-serialises the same
+    /// request differently still replays; any other body is hashed as its bytes.
+    /// </summary>
+    internal static async Task<string> RequestHashAsync(HttpContext http)
     {
         http.Request.Body.Position = 0;
+        using var body = new MemoryStream();
+        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+        http.Request.Body.Position = 0;
+        return RequestHash(http.Request.Method, http.Request.Path, body.GetBuffer().AsSpan(0, (int)body.Length));
+    }
+
+    internal static string RequestHash(string method, string path, ReadOnlySpan<byte> body)
+    {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(http.Request.Method + " " + http.Request.Path + "\n"));
-        var buffer = new byte[8192];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes(method + " " + path + "\n"));
+        var canonical = CanonicalJson(body);
+        sha.AppendData(canonical is null ? body : canonical.AsSpan());
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>The canonical form of a JSON document, or null when <paramref name="body"/> is not JSON.</summary>
+    internal static byte[]? CanonicalJson(ReadOnlySpan<byte> body)
+    {
+        if (body.IsEmpty)
         {
-            sha.AppendData(buffer, 0, read);
+            return null;
         }
 
-        http.Request.Body.Position = 0;
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        JsonDocument document;
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            if (!JsonDocument.TryParseValue(ref reader, out var parsed) || reader.Read())
+            {
+                parsed?.Dispose();
+                return null;
+            }
+
+            document = parsed;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        using (document)
+        {
+            var output = new System.Buffers.ArrayBufferWriter<byte>(body.Length);
+            using (var writer = new Utf8JsonWriter(output))
+            {
+                WriteCanonical(writer, document.RootElement);
+            }
+
+            return output.WrittenSpan.ToArray();
+        }
+    }
+
+    private static void WriteCanonical(Utf8JsonWriter writer, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteCanonical(writer, property.Value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    WriteCanonical(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                element.WriteTo(writer);
+                break;
+        }
     }
 }

@@ -9,9 +9,29 @@ public sealed class TimerScheduleRequests
     private readonly Channel<IReadOnlyCollection<string>> _channel = Channel.CreateUnbounded<IReadOnlyCollection<string>>(
         new UnboundedChannelOptions { SingleReader = true });
 
+    private int _backlog;
+
     public ChannelReader<IReadOnlyCollection<string>> Reader => _channel.Reader;
 
-    public void Post(IReadOnlyCollection<string> timerIds) => _channel.Writer.TryWrite(timerIds);
+    /// <summary>Batches posted and not read yet (a single-reader channel cannot count them itself).</summary>
+    public int Backlog => Volatile.Read(ref _backlog);
+
+    public void Post(IReadOnlyCollection<string> timerIds)
+    {
+        Interlocked.Increment(ref _backlog);
+        _channel.Writer.TryWrite(timerIds);
+    }
+
+    public bool TryRead([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out IReadOnlyCollection<string> timerIds)
+    {
+        if (!_channel.Reader.TryRead(out timerIds))
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _backlog);
+        return true;
+    }
 }
 
 /// <summary>

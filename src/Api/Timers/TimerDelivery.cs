@@ -1,4 +1,5 @@
 using GridCase.Api.Events;
+using GridCase.Api.Infrastructure;
 using GridCase.Domain.Cases;
 using GridCase.Persistence;
 using GridCase.Persistence.Cases;
@@ -77,6 +78,23 @@ public sealed class TimerDelivery(IServiceScopeFactory scopes, TimeProvider cloc
             return new Outcome(TimerDeliveryResult.TooEarly, dueAt);
         }
 
+        using var span = GridCaseTelemetry.Engine.StartActivity("timer.deliver");
+        span?.SetTag(GridCaseTelemetry.CaseIdTag, record.InstanceId.ToString());
+        span?.SetTag("gridcase.timer_id", record.TimerId);
+        span?.SetTag("gridcase.timer_purpose", record.Purpose.ToString());
+        var delivered = await DeliverNowAsync(record, dueAt, now, cancellationToken);
+        span?.SetTag("gridcase.result", delivered.Result.ToString());
+        if (delivered.Result == TimerDeliveryResult.Delivered)
+        {
+            GridCaseTelemetry.TimerLag.Record(Math.Max(0, (now.UtcDateTime - dueAt).TotalSeconds),
+                new KeyValuePair<string, object?>("purpose", record.Purpose.ToString()));
+        }
+
+        return delivered;
+    }
+
+    private async Task<Outcome> DeliverNowAsync(TimerRecord record, DateTime dueAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var stimulus = new TimerFiredStimulus(record.TimerId, now);

@@ -47,7 +47,7 @@ public sealed class TimerReconciler(
                 var posted = requests.Reader.WaitToReadAsync(stoppingToken).AsTask();
                 await Task.WhenAny(posted, Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, clock, stoppingToken));
                 var ids = new HashSet<string>(StringComparer.Ordinal);
-                while (requests.Reader.TryRead(out var batch))
+                while (requests.TryRead(out var batch))
                 {
                     ids.UnionWith(batch);
                 }

@@ -41,6 +41,7 @@ public static class WorkflowDefinitionEndpoints
         group.MapPut("/{id}/draft", async (string id, JsonElement body, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new SaveDraftCommand(id, body, user.ToActor()), ct)))
             .RequireAuthorization(PolicyAdminOnly)
+            .WithMetadata(new RequestBodySchema(typeof(DraftBody)))
             .WithSummary("Save the draft (even with problems, which are returned).");
         group.MapPost("/{id}/draft/validate", async (string id, HttpRequest request, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new ValidateDraftCommand(id, await OptionalBodyAsync(request, ct)), ct)))

@@ -19,6 +19,8 @@ public sealed class OrgDirectory
 
     public int Count => _units.Count;
 
+    public IEnumerable<OrgUnit> Units => _units.Values;
+
     public OrgUnit? Find(UnitCode code) => _units.GetValueOrDefault(code);
 
     public IEnumerable<OrgUnit> ChildrenOf(UnitCode code) => _children[code];

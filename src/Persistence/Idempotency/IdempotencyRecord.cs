@@ -12,6 +12,7 @@ public sealed class IdempotencyRecord
     public required string UserId { get; init; }
     public required string Key { get; init; }
     public required string RequestHash { get; set; }
+    /// <summary>When the key was claimed (or an abandoned claim taken over); keys older than the retention are swept.</summary>
     public required DateTime StartedAt { get; set; }
     public bool Done { get; set; }
     public int StatusCode { get; set; }
@@ -29,5 +30,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.Key).HasMaxLength(200);
         builder.Property(r => r.RequestHash).HasMaxLength(64);
         builder.Property(r => r.Location).HasMaxLength(300);
+        // The sweep of expired keys deletes the oldest first, in batches.
+        builder.HasIndex(r => r.StartedAt);
     }
 }

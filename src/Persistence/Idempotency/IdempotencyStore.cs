@@ -23,23 +23,41 @@ public sealed class IdempotencyStore(GridCaseDb db)
     /// <summary>A pending key older than this belongs to a request that died; a repeat may take it over.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
-    public async Task<(IdempotencyBegin Outcome, IdempotencyRecord? Stored)> BeginAsync(
-        string userId, string key, string requestHash, DateTime now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Claims the key (a transaction of its own, retried on a transient failure). A key that is already there is not
+    /// an error: the insert does nothing (<c>ON CONFLICT DO NOTHING</c>, on SQLite and PostgreSQL alike), so a race of
+    /// two repeats is settled without a failed statement in the logs.
+    /// </summary>
+    public Task<(IdempotencyBegin Outcome, IdempotencyRecord? Stored)> BeginAsync(
+        string userId, string key, string requestHash, DateTime now, CancellationToken cancellationToken = default) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(
+            ct => BeginOnceAsync(userId, key, requestHash, now, ct), cancellationToken);
+
+    private async Task<(IdempotencyBegin Outcome, IdempotencyRecord? Stored)> BeginOnceAsync(
+        string userId, string key, string requestHash, DateTime now, CancellationToken cancellationToken)
     {
-        db.Add(new IdempotencyRecord { UserId = userId, Key = key, RequestHash = requestHash, StartedAt = now });
-        try
+        db.ChangeTracker.Clear();
+        int inserted;
+        await using (var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken))
         {
-            await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+            inserted = await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT INTO idempotency_keys ("UserId", "Key", "RequestHash", "StartedAt", "Done", "StatusCode") VALUES ({userId}, {key}, {requestHash}, {now}, {false}, {0}) ON CONFLICT DO NOTHING""",
+                cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return (IdempotencyBegin.Started, null);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
         }
 
-        var stored = await db.Set<IdempotencyRecord>().SingleAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
+        if (inserted == 1)
+        {
+            return (IdempotencyBegin.Started, null);
+        }
+
+        var stored = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key, cancellationToken);
+        if (stored is null)
+        {
+            // Swept or forgotten between the insert and this read: claim it again.
+            return await BeginOnceAsync(userId, key, requestHash, now, cancellationToken);
+        }
+
         if (stored.RequestHash != requestHash)
         {
             return (IdempotencyBegin.Mismatch, stored);
@@ -80,11 +98,45 @@ public sealed class IdempotencyStore(GridCaseDb db)
         record.Location = location;
     }
 
+    /// <summary>The finished record of this key, if the request finished (a retried unit of work checks it).</summary>
+    public Task<IdempotencyRecord?> FindDoneAsync(string userId, string key, CancellationToken cancellationToken = default) =>
+        db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key && r.Done, cancellationToken);
+
     /// <summary>Forgets a pending key whose request failed, so the client may try again.</summary>
-    public async Task ForgetPendingAsync(string userId, string key, CancellationToken cancellationToken = default)
+    public Task ForgetPendingAsync(string userId, string key, CancellationToken cancellationToken = default) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await WriteTransaction.BeginAsync(db.Database, ct);
+            await db.Set<IdempotencyRecord>().Where(r => r.UserId == userId && r.Key == key && !r.Done).ExecuteDeleteAsync(ct);
+            await transaction.CommitAsync(ct);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Deletes the keys claimed before <paramref name="cutoff"/>, <paramref name="batch"/> rows per transaction (by the
+    /// index on the claim time), so the sweep never holds the table or the SQLite writer's turn for long.
+    /// Returns how many were deleted.
+    /// </summary>
+    public async Task<int> SweepAsync(DateTime cutoff, int batch, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await WriteTransaction.BeginAsync(db.Database, cancellationToken);
-        await db.Set<IdempotencyRecord>().Where(r => r.UserId == userId && r.Key == key && !r.Done).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var total = 0;
+        while (true)
+        {
+            var deleted = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+            {
+                await using var transaction = await WriteTransaction.BeginAsync(db.Database, ct);
+                var rows = await db.Set<IdempotencyRecord>()
+                    .Where(r => r.StartedAt < cutoff)
+                    .OrderBy(r => r.StartedAt)
+                    .Take(batch)
+                    .ExecuteDeleteAsync(ct);
+                await transaction.CommitAsync(ct);
+                return rows;
+            }, cancellationToken);
+            total += deleted;
+            if (deleted < batch)
+            {
+                return total;
+            }
+        }
     }
 }

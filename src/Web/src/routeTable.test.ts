@@ -5,7 +5,7 @@ import { consoleRoutePaths, pageHome, pagesOf, routeTable } from './routeTable';
 describe('the route table', () => {
   it('is the page registry: each path once, absolute, and none the API owns', () => {
     const paths = consoleRoutePaths();
-    expect(paths).toEqual(['/designer', '/queue', '/replay', '/replay/:caseId', '/admin', '/admin/:section']);
+    expect(paths).toEqual(['/designer', '/queue', '/queue/:taskId', '/replay', '/replay/:caseId', '/admin', '/admin/:section']);
     expect(paths.every((p) => p.startsWith('/') && !/^\/(api|health|swagger)(\/|$)/.test(p))).toBe(true);
   });
 

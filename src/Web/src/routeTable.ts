@@ -16,6 +16,7 @@ export interface PageRoute {
 export const routeTable: readonly PageRoute[] = [
   { page: 'designer', path: '/designer' },
   { page: 'queue', path: '/queue' },
+  { page: 'queue', path: '/queue/:taskId' },
   { page: 'replay', path: '/replay' },
   { page: 'replay', path: '/replay/:caseId' },
   { page: 'admin', path: '/admin' },

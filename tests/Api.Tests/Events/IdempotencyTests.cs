@@ -38,6 +38,27 @@ public sealed class IdempotencyTests
     }
 
     [Test]
+    public async Task A_repeat_serialised_differently_but_with_equal_json_gets_the_stored_response()
+    {
+        var key = NewKey();
+        var body = await _driver.ReportJsonAsync();
+        var created = await EventDriver.JsonAsync(await _driver.PostJsonAsync(EventDriver.GridMember, "/api/events", body, key), HttpStatusCode.Created);
+        var after = await _driver.CountAsync();
+
+        // The same object, its properties in reverse order, indented, the Chinese title \u-escaped.
+        var reordered = new System.Text.Json.Nodes.JsonObject(
+            System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject().Reverse().Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        var resent = reordered.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
+        Assert.That(resent, Is.Not.EqualTo(body));
+        var repeat = await _driver.PostJsonAsync(EventDriver.GridMember, "/api/events", resent, key);
+
+        var replayed = await EventDriver.JsonAsync(repeat, HttpStatusCode.Created);
+        Assert.That(replayed.GetProperty("id").GetGuid(), Is.EqualTo(created.GetProperty("id").GetGuid()));
+        Assert.That(repeat.Headers.TryGetValues("Idempotent-Replayed", out var flag) ? flag.Single() : null, Is.EqualTo("true"));
+        Assert.That(await _driver.CountAsync(), Is.EqualTo(after));
+    }
+
+    [Test]
     public async Task The_same_key_with_another_report_is_422_and_creates_nothing()
     {
         var key = NewKey();

@@ -64,6 +64,10 @@ public sealed class MainPathTests
         var journal = await JsonAsync(await auditor.GetAsync($"/api/events/{id}/journal"), HttpStatusCode.OK);
         Assert.That(journal.EnumerateArray().Select(e => e.GetProperty("actor").GetProperty("userId").GetString()), Is.All.Not.Empty);
         Assert.That(journal.ToString(), Does.Not.Contain("13812345678").And.Not.Contain("张三"));
+        var actors = journal.EnumerateArray().Select(e => e.GetProperty("actor")).ToList();
+        var dispatcher = actors.First(a => a.GetProperty("userId").GetString() == "d140521100");
+        Assert.That(dispatcher.GetProperty("name").GetString(), Does.EndWith("指挥中心调度员"), "auditors read the person's name, not only the id");
+        Assert.That(actors.Where(a => a.GetProperty("userId").GetString() == "system").Select(a => a.GetProperty("name").ValueKind), Is.All.EqualTo(JsonValueKind.Null));
         var replay = await JsonAsync(await auditor.GetAsync($"/api/events/{id}/replay?at=8"), HttpStatusCode.OK);
         Assert.That(replay.GetProperty("activeNodeIds").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[] { "triage" }));
     }

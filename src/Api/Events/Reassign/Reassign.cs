@@ -40,10 +40,7 @@ public sealed class ReassignHandler(CaseIntervention intervention, OrgSnapshot o
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("unitCode", $"单位 {target.Code} 已撤销，不再接收案件 / unit {target.Code} is retired and takes no new cases.")]);
             }
 
-            // Within the dispatcher's own area, or one step up to the centre directly above (上报, an escalation): a township
-            // centre cannot send a case to another county's unit, nor straight to the city.
-            var escalation = org.Current.Find(command.Caller.Unit!.Value)?.ParentCode == target.Code;
-            if (!CallerScope.For(command.Caller).Covers(target.Code.Value) && !escalation)
+            if (!ReassignTargets.Allows(command.Caller, org.Current, target))
             {
                 throw new ForbiddenException(
                     $"只能改派到本辖区内的单位或上报上一级指挥中心，{target.Name}（{target.Code}）不在其内 / A dispatcher reassigns within its own area or one level up to the centre above; {target.Code} is neither.",

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using FluentValidation;
 using GridCase.Domain;
+using GridCase.Persistence;
+using Microsoft.EntityFrameworkCore;
 using GridCase.Workflows.Journal;
 using GridCase.Workflows.Ports;
 using GridCase.Workflows.Runtime;
@@ -15,7 +17,10 @@ public sealed record ReplayQuery(Guid EventId, long? At, Actor Caller) : IQuery<
 public sealed record VerifyQuery(Guid EventId, Actor Caller) : IQuery<VerifyResponse>;
 
 public sealed record JournalEntryResponse(
-    long Seq, DateTime At, JournalActor Actor, string Kind, string? NodeId, WorkflowRef Definition, string? Rule, JsonNode? Data, string PrevHash, string Hash);
+    long Seq, DateTime At, JournalActorResponse Actor, string Kind, string? NodeId, WorkflowRef Definition, string? Rule, JsonNode? Data, string PrevHash, string Hash);
+
+/// <summary>Who caused an entry, with the person's display name (null for <c>system</c> and for a user no longer known).</summary>
+public sealed record JournalActorResponse(string UserId, string? Role, string? Unit, string? Name);
 
 public sealed record ReplayResponse(
     long Seq, long LastSeq, IReadOnlyList<string> ActiveNodeIds, string? ResponsibleUnit, string? Floor,
@@ -35,14 +40,33 @@ public sealed class TraceHandlers(
     IWorkflowStore instances,
     IDefinitionStore definitions,
     CompiledWorkflowCache cache,
-    FlowchartInterpreter interpreter)
+    FlowchartInterpreter interpreter,
+    GridCaseDb db)
     : IQueryHandler<GetJournalQuery, IReadOnlyList<JournalEntryResponse>>, IQueryHandler<ReplayQuery, ReplayResponse>, IQueryHandler<VerifyQuery, VerifyResponse>
 {
     public async ValueTask<IReadOnlyList<JournalEntryResponse>> Handle(GetJournalQuery query, CancellationToken cancellationToken)
     {
         await access.VisibleAsync(query.EventId, query.Caller, cancellationToken);
-        return (await journals.ReadAsync(query.EventId, cancellationToken)).Select(e => new JournalEntryResponse(
-            e.Seq, e.At, e.Actor, e.Kind, e.NodeId, new WorkflowRef(e.DefinitionId, e.DefinitionVersion), e.Rule, JsonNode.Parse(e.DataJson), e.PrevHash, e.Hash)).ToList();
+        var entries = await journals.ReadAsync(query.EventId, cancellationToken);
+        var names = await NamesAsync(entries, cancellationToken);
+        return entries.Select(e => new JournalEntryResponse(
+            e.Seq, e.At, new JournalActorResponse(e.Actor.UserId, e.Actor.Role, e.Actor.Unit, names.GetValueOrDefault(e.Actor.UserId)), e.Kind, e.NodeId, new WorkflowRef(e.DefinitionId, e.DefinitionVersion), e.Rule, JsonNode.Parse(e.DataJson), e.PrevHash, e.Hash)).ToList();
+    }
+
+    /// <summary>
+    /// Auditors have no user lookup, so the trace names its people: one primary-key query for the distinct actors of this
+    /// trace (a handful per case), never a scan of the users table.
+    /// </summary>
+    private async Task<Dictionary<string, string>> NamesAsync(IReadOnlyList<JournalEntry> entries, CancellationToken cancellationToken)
+    {
+        var ids = entries.Select(e => e.Actor.UserId).Where(id => id != Actor.SystemUserId).Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.UserName))
+            .ToDictionaryAsync(u => u.UserName, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
     }
 
     public async ValueTask<ReplayResponse> Handle(ReplayQuery query, CancellationToken cancellationToken)

@@ -23,6 +23,6 @@ public sealed class ListOrgUnitsHandler(GridCaseDb db) : IQueryHandler<ListOrgUn
         }
 
         var rows = await units.OrderBy(u => u.Code).ToListAsync(cancellationToken);
-        return rows.ConvertAll(u => new OrgUnitResponse(u.Code.Value, u.Name, u.Level.ToString(), u.ParentCode?.Value, u.Kind.ToString()));
+        return rows.ConvertAll(OrgUnitResponse.From);
     }
 }

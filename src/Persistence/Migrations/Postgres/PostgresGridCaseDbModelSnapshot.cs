@@ -535,6 +535,8 @@ namespace GridCase.Persistence.Migrations.Postgres
 
                     b.HasKey("UserId", "Key");
 
+                    b.HasIndex("StartedAt");
+
                     b.ToTable("idempotency_keys", (string)null);
                 });
 

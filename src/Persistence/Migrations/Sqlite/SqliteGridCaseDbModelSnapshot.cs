@@ -528,6 +528,8 @@ namespace GridCase.Persistence.Migrations.Sqlite
 
                     b.HasKey("UserId", "Key");
 
+                    b.HasIndex("StartedAt");
+
                     b.ToTable("idempotency_keys", (string)null);
                 });
 

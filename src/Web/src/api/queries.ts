@@ -1,8 +1,9 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { queueSearchParams, type QueueFilters } from '../pages/queue/queueSearch';
 import { api } from './client';
 import type {
   ActivityType, CaseDetail, CaseSummary, Catalogue, DefinitionComparison, DefinitionDocument, DefinitionSummary, Draft,
-  JournalEntry, OrgUnit, Page, QueueQuery, QueueTask, ReplayState, VerifyResult, VersionSummary, WorkflowBinding, WorkflowRef,
+  JournalEntry, OrgUnit, Page, QueuePage, QueueTask, ReplayState, VerifyResult, VersionSummary, WorkflowBinding, WorkflowRef,
 } from './types';
 
 const enc = encodeURIComponent;
@@ -17,7 +18,9 @@ export const keys = {
   version: (id: string, version: number) => ['definition-version', id, version] as const,
   activityTypes: ['activity-types'] as const,
   tasks: ['tasks'] as const,
-  queue: (query: QueueQuery) => ['tasks', query] as const,
+  queue: (filters: QueueFilters) => ['tasks', 'queue', filters] as const,
+  task: (id: string) => ['tasks', 'one', id] as const,
+  reassignTargets: (eventId: string) => ['case', eventId, 'reassign-targets'] as const,
   caseList: ['case-list'] as const,
   cases: ['case'] as const,
   case: (id: string) => ['case', id] as const,
@@ -67,14 +70,24 @@ export const activityTypesQuery = () => queryOptions({
   staleTime: Infinity,
 });
 
-export const queueQuery = (query: QueueQuery) => queryOptions({
-  queryKey: keys.queue(query),
-  queryFn: () => {
-    const params = new URLSearchParams({ sort: query.sort, pageSize: '100' });
-    if (query.status) params.set('status', query.status);
-    if (query.overdue) params.set('overdue', 'true');
-    return api.get<Page<QueueTask>>(`/api/tasks?${params.toString()}`);
-  },
+/** The queue, page after page: each page's nextCursor asks for the next (keyset paging on the server). */
+export const queueQuery = (filters: QueueFilters) => infiniteQueryOptions({
+  queryKey: keys.queue(filters),
+  queryFn: ({ pageParam }) => api.get<QueuePage>(`/api/tasks?${queueSearchParams(filters, pageParam)}`),
+  initialPageParam: null as string | null,
+  getNextPageParam: (last) => last.nextCursor,
+});
+
+/** One task, for a `/queue/{taskId}` address whose task is not among the rows loaded. */
+export const taskQuery = (id: string) => queryOptions({
+  queryKey: keys.task(id),
+  queryFn: () => api.get<QueueTask>(`/api/tasks/${enc(id)}`),
+});
+
+/** The units the server lets this dispatcher reassign the case to (its own rule, not a copy). */
+export const reassignTargetsQuery = (eventId: string) => queryOptions({
+  queryKey: keys.reassignTargets(eventId),
+  queryFn: () => api.get<OrgUnit[]>(`/api/events/${eventId}/reassign-targets`),
 });
 
 export const caseListQuery = () => queryOptions({

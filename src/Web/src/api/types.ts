@@ -50,6 +50,7 @@ export interface TaskEvent {
   gridCode: string;
   status: string;
   responsibleUnit: string;
+  underSupervision: boolean;
 }
 
 export interface QueueTask {
@@ -72,10 +73,10 @@ export interface QueueTask {
   event: TaskEvent | null;
 }
 
-export interface QueueQuery {
-  status: string;
-  overdue: boolean;
-  sort: string;
+/** A page of GET /api/tasks: `page` is null when it was asked for by cursor; `nextCursor` is null on the last page. */
+export interface QueuePage extends Omit<Page<QueueTask>, 'page'> {
+  page: number | null;
+  nextCursor: string | null;
 }
 
 export interface OpenTask {
@@ -204,6 +205,8 @@ export interface JournalActor {
   userId: string;
   role: string | null;
   unit: string | null;
+  /** The person's display name; null for the system and for a user no longer known. */
+  name?: string | null;
 }
 
 export interface JournalEntry {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en, zh, zhTerms } from './messages';
-import { createTranslate, formatDate, formatDuration, termIn, translate } from './translate';
+import { createTranslate, formatDuration, termIn, translate } from './translate';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
 
@@ -61,20 +61,6 @@ describe('formatDuration', () => {
   ])('%d ms is %s / %s', (ms, zhText, enText) => {
     expect(formatDuration('zh', ms)).toBe(zhText);
     expect(formatDuration('en', ms)).toBe(enText);
-  });
-});
-
-describe('formatDate', () => {
-  it('is empty without a date', () => {
-    expect(formatDate('zh', null)).toBe('');
-    expect(formatDate('en', undefined)).toBe('');
-    expect(formatDate('en', '')).toBe('');
-  });
-
-  it('writes a date on the 24-hour clock', () => {
-    const text = formatDate('en', '2026-03-01T15:04:00');
-    expect(text).toContain('2026');
-    expect(text).toContain('15:04');
   });
 });
 

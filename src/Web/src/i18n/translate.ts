@@ -1,3 +1,4 @@
+import { formatDate } from './dates';
 import { en, zh, zhTerms, type MessageKey } from './messages';
 
 export type Lang = 'zh' | 'en';
@@ -28,10 +29,6 @@ export function translate(lang: Lang, key: string, ...args: Arg[]): string {
 
 export function termIn(lang: Lang, word: string): string {
   return lang === 'en' ? word : zhTerms[word] ?? word;
-}
-
-export function formatDate(lang: Lang, value: string | null | undefined): string {
-  return value ? new Date(value).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false }) : '';
 }
 
 /** Days, hours and minutes of a span, whatever its sign (a deadline passed reads the same as one ahead). */

@@ -48,4 +48,33 @@ public sealed class ReassignAreaTests
         Assert.That(replay.GetProperty("responsibleUnit").GetString(), Is.EqualTo(target));
         await _driver.VerifyAsync(filed.EventId);
     }
+
+    [Test]
+    public async Task The_targets_offered_are_the_area_and_the_centre_above_without_the_current_unit_or_a_push_down()
+    {
+        var filed = await _driver.FileAsync(2, "Township");
+        var township = await _driver.ClientAsync("d" + EventDriver.Township);
+        var targets = (await EventDriver.JsonAsync(await township.GetAsync($"/api/events/{filed.EventId}/reassign-targets"), HttpStatusCode.OK))
+            .EnumerateArray().ToList();
+        var codes = targets.Select(t => t.GetProperty("code").GetString()!).ToList();
+
+        Assert.That(codes, Does.Contain(EventDriver.Village).And.Contain(EventDriver.County), "its villages and the county centre above");
+        Assert.That(codes, Has.None.EqualTo(EventDriver.Township), "not where the case is now");
+        Assert.That(codes, Has.None.EqualTo(EventDriver.City).And.None.EqualTo("140521101").And.None.StartWith("140502"));
+        Assert.That(targets.Select(t => t.GetProperty("level").GetString()), Has.None.EqualTo("Grid"), "the floor is Township: no push-down");
+        Assert.That(targets.Single(t => t.GetProperty("code").GetString() == EventDriver.County).GetProperty("name").GetString(), Is.Not.Empty);
+
+        var moved = await _driver.ReassignAsync(filed.EventId, "d" + EventDriver.Township, codes[^1], "按可选单位改派");
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task Only_a_dispatcher_is_offered_targets()
+    {
+        var filed = await _driver.FileAsync(2, "Township");
+        var handler = await _driver.ClientAsync("h" + EventDriver.Department);
+        var auditor = await _driver.ClientAsync("auditor");
+        Assert.That((await EventDriver.JsonAsync(await auditor.GetAsync($"/api/events/{filed.EventId}/reassign-targets"), HttpStatusCode.OK)).GetArrayLength(), Is.Zero);
+        Assert.That((await handler.GetAsync($"/api/events/{filed.EventId}/reassign-targets")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "out of sight");
+    }
 }

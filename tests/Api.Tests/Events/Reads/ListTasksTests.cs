@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using static GridCase.Api.Tests.Events.Reads.ReadsKit;
 
@@ -10,6 +11,7 @@ namespace GridCase.Api.Tests.Events.Reads;
 ///   A  triage    due in 2 working hours
 ///   B  handle    due in the item's time limit (24 working hours at difficulty 2)
 ///   C  evaluate  no deadline (last when sorted by due time)
+///   D  triage    claimed by the township dispatcher, under the county's supervision (督办)
 /// </code>
 /// </summary>
 public sealed class ListTasksTests
@@ -20,6 +22,8 @@ public sealed class ListTasksTests
     private string _triageB = "";
     private string _handleB = "";
     private string _evaluateC = "";
+    private JsonElement _d;
+    private string _triageD = "";
 
     [OneTimeSetUp]
     public async Task LeaveThreeTasksInTheTownshipQueue()
@@ -37,6 +41,12 @@ public sealed class ListTasksTests
         var handleC = TaskAt(await TriageAsync(_township, c), "handle");
         var verify = TaskAt(await CompleteAsync(_township, handleC, "resolved", new { resolution = "已处置" }), "verify");
         _evaluateC = TaskAt(await CompleteAsync(_township, verify, "confirmed"), "evaluate");
+
+        _d = await ReportAsync(gridMember, "队列：D 督办");
+        _triageD = TaskAt(_d, "triage");
+        await JsonAsync(await _township.PostAsync($"/api/tasks/{_triageD}/claim", null), HttpStatusCode.OK);
+        using var county = await SharedApi.Factory.ClientForAsync("d140521");
+        await JsonAsync(await county.PostAsJsonAsync($"/api/events/{Id(_d)}/supervision", new { note = "请今日办结" }), HttpStatusCode.OK);
     }
 
     [OneTimeTearDown]
@@ -165,5 +175,137 @@ public sealed class ListTasksTests
     {
         var problem = await GetAsync(_township, $"/api/tasks?{filter}", HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+    }
+
+    [Test]
+    public async Task A_whole_case_number_finds_its_tasks_in_any_case()
+    {
+        var number = _a.GetProperty("number").GetString()!;
+        Assert.That(Ids(await GetAsync(_township, $"/api/tasks?q={number}")), Is.EqualTo(new[] { _triageA }));
+        Assert.That(Ids(await GetAsync(_township, $"/api/tasks?q={number.ToLowerInvariant()}")), Is.EqualTo(new[] { _triageA }));
+
+        using var auditor = await SharedApi.Factory.ClientForAsync("auditor");
+        Assert.That(Ids(await GetAsync(auditor, $"/api/tasks?q={number}")), Is.EqualTo(new[] { _triageA }), "by the unique index, without a queue");
+    }
+
+    [Test]
+    public async Task Within_a_queue_q_matches_part_of_the_number_the_title_the_address_and_the_grid()
+    {
+        var sequence = _a.GetProperty("number").GetString()![^6..];
+        Assert.That(Ids(await GetAsync(_township, $"/api/tasks?q={sequence}&pageSize=200")), Does.Contain(_triageA));
+        Assert.That(Ids(await GetAsync(_township, $"/api/tasks?q={Uri.EscapeDataString("队列：B")}&pageSize=200")), Is.EqualTo(new[] { _handleB }));
+        var byAddress = await GetAsync(_township, $"/api/tasks?q={Uri.EscapeDataString("龙港镇")}&pageSize=200");
+        Assert.That(Ids(byAddress), Does.Contain(_triageA).And.Contain(_handleB).And.Contain(_evaluateC));
+        Assert.That(Ids(await GetAsync(_township, $"/api/tasks?q={Grid[..12]}&pageSize=200")), Does.Contain(_triageA));
+        Assert.That(Ids(await GetAsync(_township, "/api/tasks?q=%25%25nothing_like_this")), Is.Empty, "% and _ are literal");
+    }
+
+    [Test]
+    public async Task Words_without_a_queue_are_refused_for_a_reader_of_everything()
+    {
+        using var auditor = await SharedApi.Factory.ClientForAsync("auditor");
+        var problem = await GetAsync(auditor, $"/api/tasks?q={Uri.EscapeDataString("队列")}", HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").TryGetProperty("q", out _), Is.True, problem.ToString());
+        Assert.That(Ids(await GetAsync(auditor, $"/api/tasks?queue={Township}&q={Uri.EscapeDataString("队列：B")}")), Is.EqualTo(new[] { _handleB }));
+    }
+
+    [Test]
+    public async Task A_step_keeps_that_node_only()
+    {
+        var page = await GetAsync(_township, "/api/tasks?step=handle&pageSize=200");
+        Assert.That(Ids(page), Does.Contain(_handleB).And.Not.Contain(_triageA));
+        Assert.That(Items(page).Select(t => t.GetProperty("nodeId").GetString()), Is.All.EqualTo("handle"));
+    }
+
+    [Test]
+    public async Task Mine_and_unclaimed_split_by_who_claimed()
+    {
+        var mine = await GetAsync(_township, "/api/tasks?mine=true&pageSize=200");
+        Assert.That(Ids(mine), Does.Contain(_triageD).And.Not.Contain(_triageA));
+        Assert.That(Items(mine).Select(t => t.GetProperty("claimedBy").GetString()), Is.All.EqualTo("d" + Township));
+        var unclaimed = await GetAsync(_township, "/api/tasks?unclaimed=true&pageSize=200");
+        Assert.That(Ids(unclaimed), Does.Contain(_triageA).And.Not.Contain(_triageD));
+        Assert.That(Items(unclaimed).Select(t => t.GetProperty("claimedBy").ValueKind), Is.All.EqualTo(JsonValueKind.Null));
+        Assert.That(Ids(await GetAsync(_township, "/api/tasks?mine=false&pageSize=200")), Does.Contain(_triageA).And.Not.Contain(_triageD));
+        Assert.That(Ids(await GetAsync(_township, "/api/tasks?unclaimed=false&pageSize=200")), Does.Contain(_triageD).And.Not.Contain(_triageA));
+    }
+
+    [Test]
+    public async Task Supervised_keeps_the_cases_under_supervision()
+    {
+        var supervised = await GetAsync(_township, "/api/tasks?supervised=true&pageSize=200");
+        Assert.That(Ids(supervised), Does.Contain(_triageD).And.Not.Contain(_triageA));
+        Assert.That(Items(supervised).Select(t => t.GetProperty("event").GetProperty("underSupervision").GetBoolean()), Is.All.True);
+        Assert.That(Ids(await GetAsync(_township, "/api/tasks?supervised=false&pageSize=200")), Does.Contain(_triageA).And.Not.Contain(_triageD));
+    }
+
+    [TestCase("dueAt")]
+    [TestCase("-dueAt")]
+    [TestCase("openedAt")]
+    [TestCase("-openedAt")]
+    public async Task A_cursor_walks_the_queue_in_the_order_of_the_whole(string sort)
+    {
+        var whole = Ids(await GetAsync(_township, $"/api/tasks?sort={sort}&pageSize=200"));
+        var walked = new List<string>();
+        var page = await GetAsync(_township, $"/api/tasks?sort={sort}&pageSize=2");
+        while (true)
+        {
+            walked.AddRange(Ids(page));
+            Assert.That(page.GetProperty("total").GetInt32(), Is.EqualTo(whole.Count));
+            if (page.GetProperty("nextCursor").GetString() is not { } cursor)
+            {
+                break;
+            }
+
+            Assert.That(walked, Has.Count.LessThan(whole.Count), "a cursor after the last row");
+            page = await GetAsync(_township, $"/api/tasks?sort={sort}&pageSize=2&cursor={cursor}");
+            Assert.That(page.GetProperty("page").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        }
+
+        Assert.That(walked, Is.EqualTo(whole));
+    }
+
+    [Test]
+    public async Task A_page_far_beyond_the_queue_is_empty_not_an_overflow()
+    {
+        var page = await GetAsync(_township, "/api/tasks?page=2147483647&pageSize=200");
+        Assert.That(Ids(page), Is.Empty);
+        Assert.That(page.GetProperty("total").GetInt32(), Is.GreaterThanOrEqualTo(3));
+        Assert.That(page.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    [TestCase("mine=maybe", "mine")]
+    [TestCase("unclaimed=1", "unclaimed")]
+    [TestCase("supervised=yes", "supervised")]
+    [TestCase("step=tri%20age", "step")]
+    [TestCase("cursor=not-a-cursor", "cursor")]
+    [TestCase("cursor=eyJzIjoiZHVlQXQifQ", "cursor")]
+    public async Task Bad_search_filters_and_cursors_are_400_naming_the_field(string filter, string field)
+    {
+        var problem = await GetAsync(_township, $"/api/tasks?{filter}", HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+    }
+
+    [Test]
+    public async Task A_cursor_is_refused_with_a_page_or_another_sort()
+    {
+        var cursor = (await GetAsync(_township, "/api/tasks?pageSize=1")).GetProperty("nextCursor").GetString();
+        var withPage = await GetAsync(_township, $"/api/tasks?page=2&cursor={cursor}", HttpStatusCode.BadRequest);
+        Assert.That(withPage.GetProperty("errors").TryGetProperty("page", out _), Is.True, withPage.ToString());
+        var otherSort = await GetAsync(_township, $"/api/tasks?sort=-openedAt&cursor={cursor}", HttpStatusCode.BadRequest);
+        Assert.That(otherSort.GetProperty("errors").TryGetProperty("cursor", out _), Is.True, otherSort.ToString());
+        var tooLong = await GetAsync(_township, $"/api/tasks?q={new string('x', 101)}", HttpStatusCode.BadRequest);
+        Assert.That(tooLong.GetProperty("errors").TryGetProperty("q", out _), Is.True, tooLong.ToString());
+    }
+
+    [Test]
+    public async Task One_task_is_read_by_its_id_within_sight_only()
+    {
+        var task = await GetAsync(_township, $"/api/tasks/{_triageB}");
+        Assert.That(task.GetProperty("status").GetString(), Is.EqualTo("Completed"));
+        Assert.That(task.GetProperty("event").GetProperty("title").GetString(), Is.EqualTo("队列：B"));
+        using var other = await SharedApi.Factory.ClientForAsync("d140521101");
+        await GetAsync(other, $"/api/tasks/{_triageB}", HttpStatusCode.NotFound);
+        await GetAsync(_township, "/api/tasks/no-such-task", HttpStatusCode.NotFound);
     }
 }

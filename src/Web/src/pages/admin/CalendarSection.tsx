@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useUploadCalendar } from '../../api/admin';
 import { ApiError, messageOf } from '../../api/client';
+import { yearInShanghai } from '../../i18n/dates';
 import { useT } from '../../i18n/useT';
 import { parseJson } from './adminModel';
 
@@ -9,7 +10,7 @@ import { parseJson } from './adminModel';
 export default function CalendarSection() {
   const t = useT();
   const upload = useUploadCalendar();
-  const [year, setYear] = useState(String(new Date().getFullYear() + 1));
+  const [year, setYear] = useState(String(yearInShanghai() + 1));
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);

@@ -1,30 +1,36 @@
 import { useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { queueQuery } from '../../api/queries';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
+import { queueQuery, taskQuery } from '../../api/queries';
+import type { QueueTask } from '../../api/types';
 import { useSignedIn } from '../../app/useSession';
 import { useT } from '../../i18n/useT';
-import Countdown from './Countdown';
+import QueueTable from './QueueTable';
+import QueueToolbar, { queueSearchId } from './QueueToolbar';
 import TaskPanel from './TaskPanel';
-import { categoryOfTask, deadlineState, newTaskIds } from './queueModel';
+import { categoryOfTask, newTaskIds } from './queueModel';
+import { defaultFilters, movedSelection, stepOptions, taskPath, type QueueFilters } from './queueSearch';
 import { useCatalogue } from './useCatalogue';
 import { useNow } from './useNow';
+import { useQueueShortcuts } from './useQueueShortcuts';
 import { useStepTitles } from './useStepTitles';
 import { useTaskStream } from './useTaskStream';
 
-// The user's queue: filters, deadlines counting down, and the selected task's panel.
+// The user's queue: search and filters asked of the server, pages loaded on demand, the selected task in the address
+// (/queue/{taskId}) and its panel.
 export default function QueuePage() {
   const t = useT();
   const session = useSignedIn();
   const now = useNow();
-  const [status, setStatus] = useState('Open');
-  const [overdueOnly, setOverdueOnly] = useState(false);
+  const navigate = useNavigate();
+  const selectedId = useParams().taskId ?? null;
+  const [filters, setFilters] = useState<QueueFilters>(defaultFilters);
   const [category, setCategory] = useState('');
-  const [sort, setSort] = useState('dueAt');
   const catalogue = useCatalogue();
   // Changing a filter keeps the rows (and the open panel) until the new ones arrive.
-  const queue = useQuery({ ...queueQuery({ status, overdue: overdueOnly, sort }), placeholderData: keepPreviousData });
-  const tasks = queue.data?.items;
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const queue = useInfiniteQuery({ ...queueQuery(filters), placeholderData: keepPreviousData });
+  const tasks = queue.data?.pages.flatMap((page) => page.items);
+  const total = queue.data?.pages[0]?.total ?? 0;
   const [notice, setNotice] = useState<string | null>(null);
   // The server pushes a signal whenever tasks change; the queue refetches by itself.
   useTaskStream();
@@ -32,23 +38,37 @@ export default function QueuePage() {
   const fresh = new Set(tasks ? newTaskIds(tasks, seenSince) : []);
 
   const shown = tasks && (category ? tasks.filter((task) => categoryOfTask(task, catalogue.categoryOf) === category) : tasks);
-  const selected = shown?.find((task) => task.id === selectedId) ?? null;
+  // A task named in the address but not among the rows (another page, another filter, a link) is read on its own.
+  const listed = tasks?.find((task) => task.id === selectedId);
+  const single = useQuery({ ...taskQuery(selectedId ?? ''), enabled: selectedId !== null && tasks !== undefined && !listed });
+  const selected: QueueTask | null = listed ?? (single.data?.id === selectedId ? single.data : null) ?? null;
   const stepTitles = useStepTitles(tasks);
   const categoryName = Object.fromEntries(catalogue.categories.map((c) => [c.code, c.name]));
-  const categoryNameOf = (code: string | null) => (code ? categoryName[code] : undefined);
+  const categoryOf = (task: QueueTask) => {
+    const code = categoryOfTask(task, catalogue.categoryOf) ?? '';
+    return { code, name: code ? categoryName[code] : undefined };
+  };
+
+  const open = (taskId: string | null) => {
+    setNotice(null);
+    void navigate(taskPath(taskId));
+  };
+  useQueueShortcuts((shortcut) => {
+    if (shortcut === 'search') document.getElementById(queueSearchId)?.focus();
+    if (shortcut === 'next' || shortcut === 'previous') {
+      const next = movedSelection((shown ?? []).map((task) => task.id), selectedId, shortcut === 'next' ? 1 : -1);
+      if (next) {
+        open(next);
+        document.querySelector<HTMLElement>(`tr[data-task-id="${CSS.escape(next)}"]`)?.focus();
+      }
+    }
+  });
 
   return (
     <div className="queue-page">
       <section className="card queue-list">
         <div className="toolbar">
           <h2>{t('queueTitle')}</h2>
-          <label>{t('filterStatus')}
-            <select value={status} onChange={(e) => setStatus(e.target.value)}>
-              <option value="">{t('all')}</option>
-              <option value="Open">{t('status.Open')}</option>
-              <option value="Completed">{t('status.Completed')}</option>
-            </select>
-          </label>
           {catalogue.categories.length > 0 && (
             <label>{t('filterCategory')}
               <select name="category" value={category} onChange={(e) => setCategory(e.target.value)}>
@@ -57,14 +77,6 @@ export default function QueuePage() {
               </select>
             </label>
           )}
-          <label>{t('sortBy')}
-            <select name="sort" value={sort} onChange={(e) => setSort(e.target.value)}>
-              <option value="dueAt">{t('sort.dueAt')}</option>
-              <option value="openedAt">{t('sort.openedAt')}</option>
-              <option value="-openedAt">{t('sort.-openedAt')}</option>
-            </select>
-          </label>
-          <label className="inline"><input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />{t('filterOverdue')}</label>
           <button type="button" onClick={() => void queue.refetch()}>{t('refresh')}</button>
           {fresh.size > 0 && (
             <button type="button" className="new-tasks-badge" data-testid="new-tasks" title={t('newTasksHint')} onClick={() => setSeenSince(Date.now())}>
@@ -72,33 +84,26 @@ export default function QueuePage() {
             </button>
           )}
         </div>
+        <QueueToolbar filters={filters} steps={stepOptions(tasks ?? [], stepTitles, filters.step)} onChange={setFilters} />
+        <p className="muted small queue-keys">{t('queueKeysHint')}</p>
         {queue.error && <div className="error">{queue.error.message}</div>}
-        {notice && <div className="notice" role="status">{notice}</div>}
+        {notice && <div className="notice" role="status" data-testid="queue-notice">{notice}</div>}
         {!shown ? <p>{t('loading')}</p> : shown.length === 0 ? <p className="muted">{t('none')}</p> : (
-          <table className="grid-table">
-            <thead>
-              <tr><th>{t('caseNumber')}</th><th>{t('caseTitle')}</th><th>{t('node')}</th><th>{t('category')}</th><th>{t('dueAt')}</th><th>{t('countdown')}</th><th>{t('claimedBy')}</th></tr>
-            </thead>
-            <tbody>
-              {shown.map((task) => (
-                <tr key={task.id} data-task-id={task.id} data-case-number={task.event?.number} data-category={categoryOfTask(task, catalogue.categoryOf) ?? ''}
-                  className={`${task.id === selectedId ? 'selected' : ''} row-${deadlineState(task, now)}${fresh.has(task.id) ? ' row-new' : ''}`}
-                  onClick={() => { setSelectedId(task.id); setNotice(null); }}>
-                  <td>{task.event?.number}</td>
-                  <td>{task.event?.title}</td>
-                  <td title={task.nodeId}>{stepTitles[task.id] || task.form || task.nodeId}</td>
-                  <td title={task.event?.catalogueItemCode}>{categoryNameOf(categoryOfTask(task, catalogue.categoryOf)) || task.event?.catalogueItemCode || '—'}</td>
-                  <td>{t.date(task.dueAt)}</td>
-                  <td><Countdown task={task} now={now} /></td>
-                  <td>{task.claimedBy || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <QueueTable tasks={shown} selectedId={selectedId} fresh={fresh} now={now} stepTitles={stepTitles} categoryOf={categoryOf} onOpen={open} />
+        )}
+        {tasks && (
+          <div className="queue-more">
+            <span className="muted small" data-testid="queue-count">{t('shownOf', tasks.length, total)}</span>
+            {queue.hasNextPage && (
+              <button type="button" data-testid="load-more" disabled={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>{t('loadMore')}</button>
+            )}
+          </div>
         )}
       </section>
       <section className="card task-panel">
-        {selected ? <TaskPanel key={selected.id} task={selected} session={session} onNotice={setNotice} /> : <p className="muted">{t('selectTask')}</p>}
+        {selected ? <TaskPanel key={selected.id} task={selected} session={session} onNotice={setNotice} />
+          : single.error ? <p className="error" role="alert">{t('taskNotFound')}</p>
+          : <p className="muted">{t('selectTask')}</p>}
       </section>
     </div>
   );

@@ -2,18 +2,25 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, messageOf } from '../../api/client';
 import { useReassign } from '../../api/mutations';
-import { orgUnitsQuery } from '../../api/queries';
+import { allOrgUnitsQuery, reassignTargetsQuery } from '../../api/queries';
 import type { CaseDetail, UnitLevel } from '../../api/types';
 import { useT } from '../../i18n/useT';
+import { unitName } from './caseHistory';
+import UnitSelect from './UnitSelect';
 
 const levels: UnitLevel[] = ['Grid', 'Village', 'Township', 'County', 'City'];
 
-// Manual reassignment (改派) by a dispatcher; a push-down to a grid is refused by the API and shown plainly.
+// Manual reassignment (改派) by a dispatcher. The units offered are the server's own answer (its area, the centre
+// above, nothing the no-push-down rule forbids at the case's floor); a refusal is still shown plainly.
 export default function ReassignForm({ event, onDone }: { event: CaseDetail; onDone: (unit: string) => void }) {
   const t = useT();
   const reassign = useReassign();
-  const [level, setLevel] = useState<UnitLevel>('Township');
-  const units = useQuery(orgUnitsQuery(level)).data ?? [];
+  const targets = useQuery(reassignTargetsQuery(event.id));
+  const allUnits = useQuery({ ...allOrgUnitsQuery(), staleTime: 10 * 60_000 }).data ?? [];
+  const offered = targets.data ?? [];
+  const offeredLevels = levels.filter((l) => offered.some((u) => u.level === l));
+  const [level, setLevel] = useState<UnitLevel | ''>('');
+  const units = level ? offered.filter((u) => u.level === level) : offered;
   const [filter, setFilter] = useState('');
   const [unitCode, setUnitCode] = useState('');
   const [reason, setReason] = useState('');
@@ -29,7 +36,9 @@ export default function ReassignForm({ event, onDone }: { event: CaseDetail; onD
     setRefusal(null);
     try {
       await reassign.mutateAsync({ eventId: event.id, body: { unitCode, reason } });
-      const unit = units.find((u) => u.code === unitCode);
+      const unit = offered.find((u) => u.code === unitCode);
+      setUnitCode('');
+      setReason('');
       onDone(unit ? `${unit.name}（${unit.code}）` : unitCode);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.is('no-push-down')) {
@@ -45,11 +54,14 @@ export default function ReassignForm({ event, onDone }: { event: CaseDetail; onD
   return (
     <form className="reassign-form" data-testid="reassign" onSubmit={(e) => void submit(e)}>
       <h4>{t('reassign')}</h4>
-      <p className="muted small">{t('reassignHint')} · {t('responsibleUnit')}：{event.responsibleUnit}</p>
+      <p className="muted small">{t('reassignHint')} · {t('responsibleUnit')}：<span title={event.responsibleUnit}>{unitName(allUnits, event.responsibleUnit)}</span></p>
+      <p className="muted small">{t('reassignTargetsHint')}</p>
+      {targets.error && <div className="error">{targets.error.message}</div>}
       <div className="reassign-row">
         <label className="field"><span>{t('level')}</span>
-          <select name="reassignLevel" value={level} onChange={(e) => { setLevel(e.target.value as UnitLevel); setUnitCode(''); }}>
-            {levels.map((l) => <option key={l} value={l}>{t.term(l)}</option>)}
+          <select name="reassignLevel" value={level} onChange={(e) => { setLevel(e.target.value as UnitLevel | ''); setUnitCode(''); }}>
+            <option value="">{t('all')}</option>
+            {offeredLevels.map((l) => <option key={l} value={l}>{t.term(l)}</option>)}
           </select>
         </label>
         <label className="field grow"><span>{t('searchUnit')}</span>
@@ -57,10 +69,7 @@ export default function ReassignForm({ event, onDone }: { event: CaseDetail; onD
         </label>
       </div>
       <label className="field"><span>{t('targetUnit')}<em> *</em></span>
-        <select name="unitCode" value={unitCode} onChange={(e) => setUnitCode(e.target.value)}>
-          <option value="">{t('chooseUnit')}</option>
-          {shown.map((u) => <option key={u.code} value={u.code}>{u.name}（{u.code}）</option>)}
-        </select>
+        <UnitSelect name="unitCode" units={shown} value={unitCode} onChange={setUnitCode} />
         {errors.unitCode && <span className="field-error" data-field-error="unitCode">{errors.unitCode.join(' ')}</span>}
       </label>
       <label className="field"><span>{t('reassignReason')}<em> *</em></span>

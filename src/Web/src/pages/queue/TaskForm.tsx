@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT';
 import { formData, isNumeric, unitChoices, type FieldValue, type FormField } from './formFields';
 import UnitCheckboxes from './UnitCheckboxes';
 import UnitSelect from './UnitSelect';
+import { isSubmitChord } from './queueSearch';
 import { useAreaUnits } from './useAreaUnits';
 
 // Complete a claimed task: an outcome and the fields it needs; the API's field errors show under the fields.
@@ -40,7 +41,8 @@ export default function TaskForm({ task, fields, onDone }: { task: QueueTask; fi
   };
 
   return (
-    <form className="task-form" onSubmit={(e) => void submit(e)}>
+    <form className="task-form" onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => { if (isSubmitChord(e)) { e.preventDefault(); e.currentTarget.requestSubmit(); } }}>
       <fieldset>
         <legend>{t('outcome')}</legend>
         {task.outcomes.map((o) => (
@@ -84,7 +86,8 @@ export default function TaskForm({ task, fields, onDone }: { task: QueueTask; fi
         );
       })}
       {formError && <div className="error" role="alert">{formError}</div>}
-      <button type="submit" className="primary" disabled={complete.isPending || !outcome}>{t('complete')}</button>
+      <button type="submit" className="primary" aria-keyshortcuts="Control+Enter" disabled={complete.isPending || !outcome}>{t('complete')}</button>
+      <kbd className="key-hint">Ctrl+Enter</kbd>
     </form>
   );
 }

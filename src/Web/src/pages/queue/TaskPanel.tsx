@@ -14,6 +14,7 @@ import ReassignForm from './ReassignForm';
 import SupervisedBadge from './SupervisedBadge';
 import { parseFormFields } from './formFields';
 import TaskForm from './TaskForm';
+import { useQueueShortcuts } from './useQueueShortcuts';
 
 // The selected task: its case, claim or release, reassignment for dispatchers, and the form once claimed.
 export default function TaskPanel({ task, session, onNotice }: { task: QueueTask; session: Session; onNotice: (text: string) => void }) {
@@ -38,6 +39,10 @@ export default function TaskPanel({ task, session, onNotice }: { task: QueueTask
   };
 
   const mine = task.claimedBy === session.username;
+  const claimable = task.status === 'Open' && !task.claimedBy;
+  useQueueShortcuts((shortcut) => {
+    if (shortcut === 'claim' && claimable && !claim.isPending) void act(claim);
+  });
   const shownError = error ?? (detail.error ? detail.error.message : null);
   return (
     <div>
@@ -54,13 +59,15 @@ export default function TaskPanel({ task, session, onNotice }: { task: QueueTask
       {event && <CaseFacts event={event} nodes={version?.nodes ?? []} />}
       {event?.supervisedBy && <SupervisedBadge unit={event.supervisedBy} />}
       <div className="toolbar">
-        {task.status === 'Open' && !task.claimedBy && <button type="button" className="primary" onClick={() => void act(claim)}>{t('claim')}</button>}
+        {claimable && (
+          <><button type="button" className="primary" aria-keyshortcuts="c" onClick={() => void act(claim)}>{t('claim')}</button><kbd className="key-hint">C</kbd></>
+        )}
         {task.status === 'Open' && mine && <button type="button" onClick={() => void act(release)}>{t('release')}</button>}
         <button type="button" className="link" onClick={() => void navigate(`/replay/${task.eventId}`)}>{t('openReplay')}</button>
       </div>
       {shownError && <div className="error" role="alert">{shownError}</div>}
       {session.role === 'Dispatcher' && event && task.status === 'Open' && (
-        <ReassignForm event={event} onDone={(unit) => onNotice(`${task.event?.number} · ${t('reassigned', unit)}`)} />
+        <ReassignForm event={event} onDone={(unit) => onNotice(`${task.event?.number} · ${t('reassignedNow', unit)}`)} />
       )}
       {session.role === 'Dispatcher' && event && !event.closedAt && <CaseActions event={event} onDone={onNotice} />}
       {task.status === 'Open' && (mine

@@ -29,7 +29,7 @@ describe('categories', () => {
     ],
   };
   const event = (catalogueItemCode: string): { event: TaskEvent } =>
-    ({ event: { number: 'N', title: 'T', catalogueItemCode, gridCode: 'G', status: 'Reported', responsibleUnit: 'U' } });
+    ({ event: { number: 'N', title: 'T', catalogueItemCode, gridCode: 'G', status: 'Reported', responsibleUnit: 'U', underSupervision: false } });
 
   it('maps each item code to its category', () => {
     expect(catalogueView(catalogue)).toEqual({ categories: catalogue.categories, categoryOf: { 'QS-01-001': 'QS-01' } });

@@ -6,6 +6,7 @@ import { allOrgUnitsQuery, journalQuery, replayQuery, verifyQuery } from '../../
 import { toFlow } from '../../flow/convert';
 import { nodeTypes } from '../../flow/nodeTypes';
 import { useT } from '../../i18n/useT';
+import ActorName from './ActorName';
 import FollowActive from './FollowActive';
 import StepDecided from './StepDecided';
 import VerifyBadge from './VerifyBadge';
@@ -88,7 +89,7 @@ export default function CaseReplay({ caseId }: { caseId: string }) {
           <div className="replay-detail" data-testid="step-detail">
             <dl>
               <dt>{t('kind')}</dt><dd>{kindLabel(t.lang, current.kind)}{current.nodeId ? ` · ${nodeTitle(current.nodeId)}` : ''}</dd>
-              <dt>{t('actor')}</dt><dd>{current.actor.userId}{current.actor.role ? ` · ${t.text(`role.${current.actor.role}`)}` : ''}{current.actor.unit ? ` · ${unitName(current.actor.unit)}` : ''}</dd>
+              <dt>{t('actor')}</dt><dd><ActorName actor={current.actor} />{current.actor.role ? ` · ${t.text(`role.${current.actor.role}`)}` : ''}{current.actor.unit ? ` · ${unitName(current.actor.unit)}` : ''}</dd>
               <dt>{t('replayDecided')}</dt><dd><StepDecided entry={current} /></dd>
               <dt>{t('replayAfterStep')}</dt>
               <dd data-testid="after-step">{t('responsibleUnit')} {unitName(state?.responsibleUnit)} · {t('replayFloor')} {state?.floor ? t.term(state.floor) : '—'}</dd>
@@ -106,7 +107,7 @@ export default function CaseReplay({ caseId }: { caseId: string }) {
                 <tr key={e.seq} className={e.seq === seq ? 'selected' : seq !== null && e.seq > seq ? 'future' : ''} onClick={() => setPicked(e.seq)}
                   data-seq={e.seq} data-kind={e.kind}>
                   <td>{e.seq}</td><td>{t.date(e.at)}</td>
-                  <td>{e.actor.userId}{e.actor.role ? <small> · {t.text(`role.${e.actor.role}`)}</small> : null}</td>
+                  <td><ActorName actor={e.actor} />{e.actor.role ? <small> · {t.text(`role.${e.actor.role}`)}</small> : null}</td>
                   <td>{e.actor.unit ? unitName(e.actor.unit) : ''}</td>
                   <td>{kindLabel(t.lang, e.kind)}</td><td>{nodeTitle(e.nodeId)}</td><td><StepDecided entry={e} /></td>
                 </tr>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryDetail, pathTaken, showValue, stepIndex } from './replaySteps';
+import { actorLabel, entryDetail, pathTaken, showValue, stepIndex } from './replaySteps';
 
 describe('entryDetail', () => {
   it('gives a completed task its outcome and form', () => {
@@ -58,5 +58,13 @@ describe('stepIndex', () => {
     expect(showValue('x')).toBe('x');
     expect(showValue(2)).toBe('2');
     expect(showValue(null)).toBe('—');
+  });
+});
+
+describe('actorLabel', () => {
+  it('names a person by name, the system in words, and an unknown user by id', () => {
+    expect(actorLabel({ userId: 'd140521100', role: 'Dispatcher', unit: '140521100', name: '郑庄镇指挥中心调度员' }, '系统')).toBe('郑庄镇指挥中心调度员');
+    expect(actorLabel({ userId: 'system', role: null, unit: null, name: null }, '系统')).toBe('系统');
+    expect(actorLabel({ userId: 'gone', role: 'Handler', unit: null, name: null }, '系统')).toBe('gone');
   });
 });

@@ -1,4 +1,4 @@
-import type { Connection, JournalEntry } from '../../api/types';
+import type { Connection, JournalActor, JournalEntry } from '../../api/types';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -61,4 +61,10 @@ export function stepIndex(visible: readonly { seq: number }[], seq: number | nul
   }
   const next = Math.max(0, Math.min(visible.length - 1, here + delta));
   return visible[next]?.seq ?? null;
+}
+
+/** How a journal entry names its actor: the person's name, the system in words, or the bare id of a user no longer known. */
+export function actorLabel(actor: JournalActor, systemWord: string): string {
+  if (actor.name) return actor.name;
+  return actor.userId === 'system' ? systemWord : actor.userId;
 }
