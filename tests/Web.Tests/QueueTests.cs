@@ -44,28 +44,4 @@ public class QueueTests : ConsoleTest
 
         Assert.That(await Cases.StatusAsync(Server, reported.Id), Is.Not.EqualTo("Reported"));
     }
-
-    [Test]
-    public async Task County_dispatcher_reassigning_a_county_case_to_a_grid_sees_the_no_push_down_refusal()
-    {
-        var routed = await Cases.ReportAndTriageAsync(Server, "跨村河道污染", difficulty: 4, scope: "County");
-
-        await SignInAsync(Cases.CountyDispatcher);
-        var row = Page.Locator($"tr[data-case-number='{routed.Number}']");
-        await Expect(row).ToBeVisibleAsync();
-        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("任务处理");
-        await row.ClickAsync();
-
-        var form = Page.GetByTestId("reassign");
-        await form.Locator("select[name='reassignLevel']").SelectOptionAsync("Grid");
-        await form.Locator("input[name='unitFilter']").FillAsync("140521100001001");
-        await form.Locator("select[name='unitCode']").SelectOptionAsync("140521100001001");
-        await form.Locator("textarea[name='reassignReason']").FillAsync("交网格员就地处置");
-        await form.GetByRole(AriaRole.Button, new() { Name = "确认改派" }).ClickAsync();
-
-        var refusal = Page.GetByTestId("reassign-refusal");
-        await Expect(refusal).ToContainTextAsync("不得将应由乡镇（街道）或部门处置的事件流转返回到网格");
-        await ScreenshotAsync("reassign-refused");
-        Assert.That(await Cases.StatusAsync(Server, routed.Id), Is.EqualTo("Dispatched"));
-    }
 }

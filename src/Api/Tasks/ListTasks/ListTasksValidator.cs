@@ -28,20 +28,20 @@ public sealed class ListTasksValidator : AbstractValidator<ListTasksQuery>
             .InclusiveBetween(1, Paging.MaxPageSize)
             .When(q => q.PageSize is not null)
             .WithMessage($"pageSize must be 1–{Paging.MaxPageSize}.");
-        RuleFor(q => q.Q).MaximumLength(MaxSearchLength).WithMessage($"q has at most {MaxSearchLength} characters.");
+        RuleFor(q => q.Q).MaximumLength(MaxSearchLength).WithMessage($"搜索词最多 {MaxSearchLength} 个字符 / q has at most {MaxSearchLength} characters.");
         RuleFor(q => q.Step)
             .Must(step => step!.Length <= 64 && step.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
             .When(q => !string.IsNullOrEmpty(q.Step))
-            .WithMessage("step must be a node id such as triage or handle.");
-        RuleFor(q => q.Mine).Must(IsFlag).WithMessage("mine must be true or false.");
-        RuleFor(q => q.Unclaimed).Must(IsFlag).WithMessage("unclaimed must be true or false.");
-        RuleFor(q => q.Supervised).Must(IsFlag).WithMessage("supervised must be true or false.");
+            .WithMessage("环节须为节点标识，如 triage、handle / step must be a node id such as triage or handle.");
+        RuleFor(q => q.Mine).Must(IsFlag).WithMessage("mine 只能是 true 或 false / mine must be true or false.");
+        RuleFor(q => q.Unclaimed).Must(IsFlag).WithMessage("unclaimed 只能是 true 或 false / unclaimed must be true or false.");
+        RuleFor(q => q.Supervised).Must(IsFlag).WithMessage("supervised 只能是 true 或 false / supervised must be true or false.");
         RuleFor(q => q.Cursor)
             .Must((query, cursor) => TaskCursor.TryDecode(cursor, out var decoded)
                 && string.Equals(decoded.Sort, query.Sort ?? TaskSort.DueAt, StringComparison.OrdinalIgnoreCase))
             .When(q => q.Cursor is not null)
-            .WithMessage("cursor must be the nextCursor of an earlier page read in the same sort.");
-        RuleFor(q => q.Page).Null().When(q => q.Cursor is not null).WithMessage("page and cursor cannot be combined: the cursor says where to go on.");
+            .WithMessage("游标无效：须为同一排序下上一页返回的 nextCursor / cursor must be the nextCursor of an earlier page read in the same sort.");
+        RuleFor(q => q.Page).Null().When(q => q.Cursor is not null).WithMessage("page 与 cursor 不能同时使用 / page and cursor cannot be combined: the cursor says where to go on.");
     }
 
     /// <summary>Absent, <c>true</c> or <c>false</c>.</summary>

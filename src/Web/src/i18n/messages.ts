@@ -103,7 +103,7 @@ export const zh = {
   queueSearch: '搜索', queueSearchHint: '案件编号、标题、网格或地址', 'chip.mine': '我的', 'chip.unclaimed': '未认领',
   'chip.overdue': '超期', 'chip.supervised': '督办', filterStep: '环节', loadMore: '加载更多', shownOf: '已显示 {0} / 共 {1} 条',
   queueKeysHint: '快捷键：↑↓ 或 j k 选择 · Enter 打开 · c 认领 · Ctrl+Enter 提交 · / 搜索', taskNotFound: '找不到该任务，或不在您的查看范围内',
-  reassignedNow: '已改派：案件现由 {0} 负责', reassignTargetsHint: '仅列出您可以改派的单位：本辖区内单位和上一级指挥中心', queueFilters: '筛选',
+  reassignedNow: '已改派：案件现由{0}负责', reassignTargetsHint: '仅列出您可以改派的单位：本辖区内单位和上一级指挥中心', queueFilters: '筛选',
   // designer: publish preview, new definitions, bindings (一乡一策), duration and unit pickers
   publishPreview: '发布预览：v{0}', publishPreviewDiff: '与 v{0} 相比，v{1} 的改动：', publishPreviewFirst: '这是该流程的第一个版本。',
   runningCasesTitle: '在办案件', runningOnVersion: 'v{0}：{1} 件在办案件，继续按此版本办结', noRunningCases: '没有在办案件',
