@@ -27,20 +27,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
                 Title = "请求无效 / The request is invalid.",
                 Type = TypeBase + "validation",
             },
-            BadHttpRequestException bad => new ProblemDetails
-            {
-                Status = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
-                Title = "请求无效 / The request is invalid.",
-                Detail = bad.InnerException is System.Text.Json.JsonException json ? "Malformed JSON: " + json.Message : bad.Message,
-                Type = TypeBase + "bad-request",
-            },
-            System.Text.Json.JsonException json => new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "请求无效 / The request is invalid.",
-                Detail = "Malformed JSON: " + json.Message,
-                Type = TypeBase + "bad-request",
-            },
+            BadHttpRequestException bad => BindingProblems.From(httpContext, bad,
+                bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest),
+            System.Text.Json.JsonException json => BindingProblems.From(httpContext, json, StatusCodes.Status400BadRequest),
             GridCase.Api.Workflows.DefinitionInvalidException invalid => new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,

@@ -42,6 +42,49 @@ public sealed class BadInputTests
         Assert.That(problem.GetProperty("type").GetString(), Does.EndWith("bad-request"));
     }
 
+    [TestCase("title", "42", "title", "text")]
+    [TestCase("occurredAt", "\"yesterday\"", "occurredAt", "ISO 8601")]
+    [TestCase("location", "{\"latitude\": \"north\", \"longitude\": 112.1}", "location.latitude", "a number")]
+    [TestCase("location", "[1, 2]", "location", "a JSON object")]
+    [TestCase("handledOnSite", "\"yes\"", "handledOnSite", "true or false")]
+    public async Task A_value_of_the_wrong_form_is_400_naming_the_field_and_the_form_without_dotnet_type_names(
+        string property, string value, string field, string form)
+    {
+        var body = await ReportBodyAsync();
+        body[property] = JsonNode.Parse(value);
+
+        var problem = await RefusedReportAsync(body.ToJsonString(), HttpStatusCode.BadRequest);
+
+        var messages = problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(m => m.GetString()!).ToList();
+        Assert.That(messages, Has.Some.Contain(form).And.Some.Contain(" / "), problem.ToString());
+        Assert.That(problem.ToString(), Does.Not.Match(@"System\.|Int32|Boolean|DateTimeOffset|Nullable|GridCase\."), "no .NET type names");
+    }
+
+    [Test]
+    public async Task A_query_parameter_of_the_wrong_form_is_400_naming_it_without_dotnet_type_names()
+    {
+        var client = await _driver.ClientAsync(EventDriver.GridMember);
+
+        var problem = await EventDriver.ProblemAsync(await client.GetAsync("/api/events?page=second"), HttpStatusCode.BadRequest);
+
+        var messages = problem.GetProperty("errors").GetProperty("page").EnumerateArray().Select(m => m.GetString()!).ToList();
+        Assert.That(messages, Has.Some.Contain("whole number").And.Some.Contain("整数"), problem.ToString());
+        Assert.That(problem.ToString(), Does.Not.Match(@"System\.|Int32|int\? "), "no .NET type names");
+    }
+
+    [Test]
+    public async Task Malformed_json_is_400_with_where_it_broke_and_an_unknown_property_names_it_without_dotnet_type_names()
+    {
+        var malformed = await RefusedReportAsync("{\"title\": \"x\",\n \"gridCode\": }", HttpStatusCode.BadRequest);
+        var body = await ReportBodyAsync();
+        body["colour"] = "red";
+        var unknown = await RefusedReportAsync(body.ToJsonString(), HttpStatusCode.BadRequest);
+
+        Assert.That(malformed.GetProperty("detail").GetString(), Does.Contain("not valid JSON").And.Contain("line 2"));
+        Assert.That(unknown.GetProperty("errors").GetProperty("colour").EnumerateArray().Single().GetString(), Does.Contain("'colour' is not a field"));
+        Assert.That(malformed.ToString() + unknown.ToString(), Does.Not.Match(@"System\.|GridCase\.|Command"), "no .NET type names");
+    }
+
     [TestCase("status", "\"Closed\"")]
     [TestCase("responsibleUnit", "\"140521\"")]
     [TestCase("assignee", "\"h140521HB\"")]
