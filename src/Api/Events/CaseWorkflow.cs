@@ -63,7 +63,7 @@ public sealed class CaseWorkflow(UnitOfWork unitOfWork, CaseStore cases, Workflo
         if (!prepared.HasChanges)
         {
             var refused = prepared.Unchanged!;
-            throw new RefusalException(refused.Refusal ?? new Refusal(RefusalKind.Conflict, "no-change", "Nothing changed."));
+            throw new RefusalException(refused.Refusal ?? new Refusal(RefusalKind.Conflict, "no-change", "没有任何改动 / Nothing changed."));
         }
 
         var outcome = await runtime.CommitAsync(prepared, cancellationToken);

@@ -27,20 +27,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
                 Title = "请求无效 / The request is invalid.",
                 Type = TypeBase + "validation",
             },
-            BadHttpRequestException bad => new ProblemDetails
-            {
-                Status = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
-                Title = "请求无效 / The request is invalid.",
-                Detail = bad.InnerException is System.Text.Json.JsonException json ? "Malformed JSON: " + json.Message : bad.Message,
-                Type = TypeBase + "bad-request",
-            },
-            System.Text.Json.JsonException json => new ProblemDetails
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "请求无效 / The request is invalid.",
-                Detail = "Malformed JSON: " + json.Message,
-                Type = TypeBase + "bad-request",
-            },
+            BadHttpRequestException bad => Unreadable(
+                bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest,
+                BadInputText.Describe(bad)),
+            System.Text.Json.JsonException json => Unreadable(StatusCodes.Status400BadRequest, BadInputText.Describe(json)),
             GridCase.Api.Workflows.DefinitionInvalidException invalid => new ProblemDetails
             {
                 Status = StatusCodes.Status422UnprocessableEntity,
@@ -92,6 +82,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         GridCase.Workflows.Runtime.RefusalKind.NotFound => Problem(StatusCodes.Status404NotFound, refusal.Code, refusal.Message),
         _ => Problem(StatusCodes.Status409Conflict, refusal.Code, refusal.Message),
     };
+
+    /// <summary>A request that could not be read: the field named (when there is one) and the form it must have.</summary>
+    private static ProblemDetails Unreadable(int status, BadInputText.Problem problem)
+    {
+        var details = problem.Field.Length == 0
+            ? new ProblemDetails()
+            : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [problem.Field] = [problem.Message] });
+        details.Status = status;
+        details.Title = "请求无效 / The request is invalid.";
+        details.Detail = problem.Message;
+        details.Type = TypeBase + "bad-request";
+        return details;
+    }
 
     private static ProblemDetails Problem(int status, string code, string detail) => new()
     {

@@ -15,7 +15,7 @@ public sealed class ListVersionsHandler(IDefinitionStore store) : IQueryHandler<
         var versions = await store.ListVersionsAsync(query.DefinitionId, cancellationToken);
         if (versions.Count == 0 && await store.GetDraftAsync(query.DefinitionId, cancellationToken) is null)
         {
-            throw new NotFoundException($"Workflow definition '{query.DefinitionId}'");
+            throw new NotFoundException($"流程 {query.DefinitionId}", $"Workflow definition '{query.DefinitionId}'");
         }
 
         return versions.Select(v => new VersionResponse(v.Version, v.Status.ToString(), v.Name, v.ChangeNote, v.PublishedBy, v.PublishedAt)).ToList();
