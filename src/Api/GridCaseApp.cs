@@ -96,6 +96,7 @@ public static class GridCaseApp
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(TransientRetryBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<IssueTokenValidator>(ServiceLifetime.Singleton);
+        ValidatorOptions.Global.LanguageManager = new PairedValidationMessages(); // FluentValidation's setting is global; the same value every time
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemLanguage.Apply);
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -38,7 +38,7 @@ public sealed class CaseProjection(OrgDirectory org, IResponsibilityRules rules)
                     break;
                 case JournalKinds.Routed or JournalKinds.Escalated:
                     var target = org.Find(UnitCode.Parse((string)data["to"]!))
-                        ?? throw new DomainRuleException("case.unknown-unit", $"Unit {data["to"]} does not exist.");
+                        ?? throw new DomainRuleException("case.unknown-unit", $"单位 {data["to"]} 不存在 / Unit {data["to"]} does not exist.");
                     var alreadyThere = target.Code == subject.ResponsibleUnit && (returned || subject.Status == CaseStatus.Dispatched);
                     if (subject.Status == CaseStatus.Reported || alreadyThere)
                     {
@@ -59,9 +59,9 @@ public sealed class CaseProjection(OrgDirectory org, IResponsibilityRules rules)
                     break;
                 case JournalKinds.Relocated:
                     var grid = org.Find(UnitCode.Parse((string)data["toGrid"]!))
-                        ?? throw new DomainRuleException("case.unknown-unit", $"Unit {data["toGrid"]} does not exist.");
+                        ?? throw new DomainRuleException("case.unknown-unit", $"单位 {data["toGrid"]} 不存在 / Unit {data["toGrid"]} does not exist.");
                     var responsible = org.AreaAt(grid.Code, org.Find(subject.ResponsibleUnit)?.Level ?? OrgLevel.Grid)
-                        ?? throw new DomainRuleException("case.unknown-unit", $"No unit at the level of {subject.ResponsibleUnit} contains {grid.Code}.");
+                        ?? throw new DomainRuleException("case.unknown-unit", $"{grid.Code} 不在与 {subject.ResponsibleUnit} 同级的任何单位之下 / No unit at the level of {subject.ResponsibleUnit} contains {grid.Code}.");
                     subject.Relocate(grid, responsible, (string)data["reason"]!, rules, actor, at);
                     break;
                 case JournalKinds.Reclassified:

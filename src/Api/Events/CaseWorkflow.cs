@@ -113,7 +113,7 @@ public sealed class CaseWorkflow(UnitOfWork unitOfWork, CaseStore cases, Workflo
         {
             var refused = prepared.Unchanged!;
             span?.SetTag("gridcase.refusal", refused.Refusal?.Code ?? "no-change");
-            throw new RefusalException(refused.Refusal ?? new Refusal(RefusalKind.Conflict, "no-change", "Nothing changed."));
+            throw new RefusalException(refused.Refusal ?? new Refusal(RefusalKind.Conflict, "no-change", "没有任何改动 / Nothing changed."));
         }
 
         var outcome = await runtime.CommitAsync(prepared, cancellationToken);

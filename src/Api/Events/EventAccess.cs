@@ -17,7 +17,7 @@ public sealed class EventAccess(CaseStore cases, ITaskStore tasks)
         var subject = await cases.FindAsync(new CaseId(eventId), cancellationToken);
         if (subject is null || !await SeesAsync(subject, CallerScope.For(caller), cancellationToken))
         {
-            throw new NotFoundException($"Event {eventId}");
+            throw new NotFoundException($"事件 {eventId}", $"Event {eventId}");
         }
 
         return subject;

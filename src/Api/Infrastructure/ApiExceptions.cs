@@ -1,7 +1,21 @@
 namespace GridCase.Api.Infrastructure;
 
-/// <summary>The thing asked for does not exist, or the caller may not know it exists (404).</summary>
-public sealed class NotFoundException(string what) : Exception($"{what} was not found.");
+/// <summary>The thing asked for does not exist, or the caller may not know it exists (404); named in both languages.</summary>
+public sealed class NotFoundException : Exception
+{
+    public NotFoundException(string chinese, string english)
+        : base($"未找到{chinese} / {english} was not found.")
+    {
+    }
+
+    private NotFoundException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>A 404 whose "中文 / English" message says more than "not found" (e.g. not in the caller's area).</summary>
+    public static NotFoundException Saying(string message) => new(message);
+}
 
 /// <summary>The caller is known but their role or area may not do this (403); <see cref="Code"/> names the rule.</summary>
 public sealed class ForbiddenException(string message, string code = "forbidden") : Exception(message)

@@ -77,7 +77,7 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
 
         if (key.Length > 200)
         {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(Header, "Idempotency-Key has at most 200 characters.")]);
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(Header, "Idempotency-Key 最多 200 个字符 / Idempotency-Key has at most 200 characters.")]);
         }
 
         var user = http.User.ToActor().UserId;
@@ -91,9 +91,9 @@ public sealed class IdempotencyFilter(IServiceScopeFactory scopes, TimeProvider 
                 case IdempotencyBegin.Replay:
                     return Replay(http, stored!);
                 case IdempotencyBegin.Mismatch:
-                    throw new GridCase.Domain.DomainRuleException("idempotency-key-reused", "This Idempotency-Key was used for a different request.");
+                    throw new GridCase.Domain.DomainRuleException("idempotency-key-reused", "此 Idempotency-Key 已用于另一个请求 / This Idempotency-Key was used for a different request.");
                 case IdempotencyBegin.InFlight:
-                    throw new GridCase.Domain.InvalidTransitionException("idempotency-in-flight", "A request with this Idempotency-Key is still being processed.");
+                    throw new GridCase.Domain.InvalidTransitionException("idempotency-in-flight", "使用此 Idempotency-Key 的请求仍在处理中 / A request with this Idempotency-Key is still being processed.");
             }
         }
 

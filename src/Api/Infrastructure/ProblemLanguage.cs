@@ -71,6 +71,11 @@ public static class ProblemLanguage
         var problem = context.ProblemDetails;
         problem.Title = Pick(problem.Title, choice);
         problem.Detail = Pick(problem.Detail, choice);
+        if (problem.Extensions.TryGetValue("problems", out var listed) && listed is IReadOnlyList<Workflows.ProblemResponse> definitionProblems)
+        {
+            problem.Extensions["problems"] = Workflows.ProblemResponse.In(definitionProblems, choice);
+        }
+
         if (problem is HttpValidationProblemDetails validation)
         {
             foreach (var (field, messages) in validation.Errors.ToList())

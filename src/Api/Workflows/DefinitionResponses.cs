@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GridCase.Api.Infrastructure;
 using GridCase.Workflows.Definitions;
 
 namespace GridCase.Api.Workflows;
@@ -7,6 +8,10 @@ public sealed record ProblemResponse(string Code, string Message, IReadOnlyList<
 {
     public static IReadOnlyList<ProblemResponse> From(IEnumerable<DefinitionProblem> problems) =>
         problems.Select(p => new ProblemResponse(p.Code, p.Message, p.NodeIds)).ToList();
+
+    /// <summary>The problems in the caller's language (see <see cref="ProblemLanguage"/>).</summary>
+    public static IReadOnlyList<ProblemResponse> In(IReadOnlyList<ProblemResponse> problems, ProblemLanguage.Choice language) =>
+        language == ProblemLanguage.Choice.Both ? problems : problems.Select(p => p with { Message = ProblemLanguage.Pick(p.Message, language)! }).ToList();
 }
 
 /// <summary>A definition document as the designer edits it (the format in workflow-definitions/README.md).</summary>

@@ -36,15 +36,25 @@ public static class WorkflowDefinitionEndpoints
         group.MapGet("/{id}/versions/{version:int}", async (string id, int version, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new GetVersionQuery(id, version), ct)))
             .WithSummary("One published version's document.");
-        group.MapGet("/{id}/draft", async (string id, IMediator m, CancellationToken ct) => TypedResults.Ok(await m.Send(new GetDraftQuery(id), ct)))
+        group.MapGet("/{id}/draft", async (string id, HttpRequest request, IMediator m, CancellationToken ct) =>
+        {
+            var draft = await m.Send(new GetDraftQuery(id), ct);
+            return TypedResults.Ok(draft with { Problems = ProblemResponse.In(draft.Problems, ProblemLanguage.For(request)) });
+        })
             .WithSummary("The draft, with its current problems.");
-        group.MapPut("/{id}/draft", async (string id, JsonElement body, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
-            TypedResults.Ok(await m.Send(new SaveDraftCommand(id, body, user.ToActor()), ct)))
+        group.MapPut("/{id}/draft", async (string id, JsonElement body, ClaimsPrincipal user, HttpRequest request, IMediator m, CancellationToken ct) =>
+        {
+            var saved = await m.Send(new SaveDraftCommand(id, body, user.ToActor()), ct);
+            return TypedResults.Ok(saved with { Problems = ProblemResponse.In(saved.Problems, ProblemLanguage.For(request)) });
+        })
             .RequireAuthorization(PolicyAdminOnly)
             .WithMetadata(new RequestBodySchema(typeof(DraftBody)))
             .WithSummary("Save the draft (even with problems, which are returned).");
         group.MapPost("/{id}/draft/validate", async (string id, HttpRequest request, IMediator m, CancellationToken ct) =>
-            TypedResults.Ok(await m.Send(new ValidateDraftCommand(id, await OptionalBodyAsync(request, ct)), ct)))
+        {
+            var result = await m.Send(new ValidateDraftCommand(id, await OptionalBodyAsync(request, ct)), ct);
+            return TypedResults.Ok(result with { Problems = ProblemResponse.In(result.Problems, ProblemLanguage.For(request)) });
+        })
             .WithSummary("Check a document (the body) or the saved draft; problems name node ids.");
         group.MapPost("/{id}/publish", async (string id, PublishBody? body, ClaimsPrincipal user, IMediator m, CancellationToken ct) =>
         {

@@ -32,12 +32,12 @@ public sealed partial class Case
         EnsureStatus("evaluate", CaseStatus.Closed);
         if (Satisfaction is not null)
         {
-            throw new InvalidTransitionException(CaseErrorCodes.AlreadyEvaluated, $"Case {Number} has already been evaluated.");
+            throw new InvalidTransitionException(CaseErrorCodes.AlreadyEvaluated, $"案件 {Number} 已评价 / Case {Number} has already been evaluated.");
         }
 
         if (satisfaction is < 1 or > 5)
         {
-            throw new DomainRuleException(CaseErrorCodes.Satisfaction, $"Satisfaction is 1–5, not {satisfaction}.");
+            throw new DomainRuleException(CaseErrorCodes.Satisfaction, $"满意度须为 1–5 / Satisfaction is 1–5, not {satisfaction}.");
         }
 
         Satisfaction = satisfaction;

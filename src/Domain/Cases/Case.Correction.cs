@@ -15,7 +15,7 @@ public sealed partial class Case
     {
         ArgumentNullException.ThrowIfNull(actor);
         EnsureStatus("record as handled on the spot", CaseStatus.Reported);
-        var note = RequiredText(resolution, ResolutionNoteMaxLength, CaseErrorCodes.ResolutionNote, "A resolution note");
+        var note = RequiredText(resolution, ResolutionNoteMaxLength, CaseErrorCodes.ResolutionNote, "处理结果", "A resolution note");
         HandledOnSite = true;
         ResolutionNote = note;
         Status = CaseStatus.AwaitingVerification;
@@ -29,7 +29,7 @@ public sealed partial class Case
         EnsureStatus("reopen", CaseStatus.AwaitingVerification);
         if (!HandledOnSite)
         {
-            throw new InvalidTransitionException(CaseErrorCodes.InvalidTransition, $"Case {Number} was not handled on the spot; ask for rework instead.");
+            throw new InvalidTransitionException(CaseErrorCodes.InvalidTransition, $"案件 {Number} 不是即办案件，请改为要求返工 / Case {Number} was not handled on the spot; ask for rework instead.");
         }
 
         var why = Reason(reason);
@@ -43,10 +43,10 @@ public sealed partial class Case
     {
         ArgumentNullException.ThrowIfNull(actor);
         EnsureStatus("reclassify", CaseStatus.Reported, CaseStatus.Filed);
-        var code = RequiredText(catalogueItemCode, CatalogueItemCodeMaxLength, CaseErrorCodes.CatalogueItem, "The catalogue item code");
+        var code = RequiredText(catalogueItemCode, CatalogueItemCodeMaxLength, CaseErrorCodes.CatalogueItem, "事项代码", "The catalogue item code");
         if (code == CatalogueItemCode)
         {
-            throw new InvalidTransitionException(CaseErrorCodes.SameItem, $"Case {Number} is already classified as {code}.");
+            throw new InvalidTransitionException(CaseErrorCodes.SameItem, $"案件 {Number} 已归为 {code} / Case {Number} is already classified as {code}.");
         }
 
         var why = Reason(reason);
@@ -68,22 +68,22 @@ public sealed partial class Case
         ArgumentNullException.ThrowIfNull(actor);
         if (!IsOpen)
         {
-            throw new InvalidTransitionException(CaseErrorCodes.InvalidTransition, $"Cannot relocate case {Number}: it is {Status}.");
+            throw new InvalidTransitionException(CaseErrorCodes.InvalidTransition, $"案件 {Number} 当前状态不能更改网格 / Cannot relocate case {Number}: it is {Status}.");
         }
 
         if (grid.Level != OrgLevel.Grid || !UnitCodes.Covers(responsible.Code, grid.Code))
         {
-            throw new DomainRuleException(CaseErrorCodes.GridCode, $"'{grid.Code}' is not a grid under {responsible.Code}.");
+            throw new DomainRuleException(CaseErrorCodes.GridCode, $"{grid.Code} 不是 {responsible.Code} 下辖的网格 / '{grid.Code}' is not a grid under {responsible.Code}.");
         }
 
         if (grid.Code == GridCode)
         {
-            throw new InvalidTransitionException(CaseErrorCodes.SameGrid, $"Case {Number} is already in grid {grid.Code}.");
+            throw new InvalidTransitionException(CaseErrorCodes.SameGrid, $"案件 {Number} 已在网格 {grid.Code} / Case {Number} is already in grid {grid.Code}.");
         }
 
         if (!rules.MayRelocate(Floor, DispatchingUnit == ResponsibleUnit))
         {
-            throw new InvalidTransitionException(CaseErrorCodes.PushDown, $"{PushDownRule}。Case {Number} has reached {Floor} level and can no longer move to another grid.");
+            throw new InvalidTransitionException(CaseErrorCodes.PushDown, $"{PushDownRule}：案件 {Number} 已流转至不得退回网格的层级，不能再改到其他网格 / No push-down: case {Number} has reached {Floor} level and can no longer move to another grid.");
         }
 
         var why = Reason(reason);

@@ -11,12 +11,12 @@ public sealed partial class Case
         EnsureStatus("triage", CaseStatus.Reported);
         if (!Enum.IsDefined(difficulty))
         {
-            throw new DomainRuleException(CaseErrorCodes.Difficulty, $"'{difficulty}' is not a difficulty (1–4).");
+            throw new DomainRuleException(CaseErrorCodes.Difficulty, $"难度等级须为 1–4 / '{difficulty}' is not a difficulty (1–4).");
         }
 
         if (!Enum.IsDefined(scope))
         {
-            throw new DomainRuleException(CaseErrorCodes.Scope, $"'{scope}' is not a case scope.");
+            throw new DomainRuleException(CaseErrorCodes.Scope, $"{scope} 不是影响范围 / '{scope}' is not a case scope.");
         }
 
         Difficulty = difficulty;
@@ -36,7 +36,7 @@ public sealed partial class Case
         ArgumentNullException.ThrowIfNull(actor);
         if (code is not (Cases.ClosureCode.Invalid or Cases.ClosureCode.Duplicate))
         {
-            throw new DomainRuleException(CaseErrorCodes.ClosureCode, $"A case is marked Invalid or Duplicate, not {code}.");
+            throw new DomainRuleException(CaseErrorCodes.ClosureCode, $"不予立案须标为无效或重复 / A case is marked Invalid or Duplicate, not {code}.");
         }
 
         EnsureStatus($"mark as {code}", CaseStatus.Reported, CaseStatus.Filed);

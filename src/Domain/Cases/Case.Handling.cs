@@ -11,7 +11,7 @@ public sealed partial class Case
         EnsureStatus("extend", CaseStatus.Dispatched);
         if (hours is < 1 or > MaxExtensionHours)
         {
-            throw new DomainRuleException(CaseErrorCodes.ExtensionHours, $"An extension is 1–{MaxExtensionHours} hours, not {hours}.");
+            throw new DomainRuleException(CaseErrorCodes.ExtensionHours, $"延期须为 1–{MaxExtensionHours} 小时 / An extension is 1–{MaxExtensionHours} hours, not {hours}.");
         }
 
         ExtensionCount++;
@@ -30,7 +30,7 @@ public sealed partial class Case
     {
         ArgumentNullException.ThrowIfNull(actor);
         EnsureStatus("park", CaseStatus.Dispatched);
-        var trimmed = RequiredText(explanation, ReasonMaxLength, CaseErrorCodes.ParkExplanation, "A park explanation");
+        var trimmed = RequiredText(explanation, ReasonMaxLength, CaseErrorCodes.ParkExplanation, "挂账说明", "A park explanation");
 
         Status = CaseStatus.Parked;
         ParkedAt = at.UtcDateTime;
@@ -56,7 +56,7 @@ public sealed partial class Case
     {
         ArgumentNullException.ThrowIfNull(actor);
         EnsureStatus("submit feedback on", CaseStatus.Dispatched);
-        var trimmed = RequiredText(resolutionNote, ResolutionNoteMaxLength, CaseErrorCodes.ResolutionNote, "A resolution note");
+        var trimmed = RequiredText(resolutionNote, ResolutionNoteMaxLength, CaseErrorCodes.ResolutionNote, "处理结果", "A resolution note");
 
         Status = CaseStatus.AwaitingVerification;
         ResolutionNote = trimmed;

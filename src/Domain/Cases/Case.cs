@@ -106,27 +106,27 @@ public sealed partial class Case
             throw new DomainRuleException(CaseErrorCodes.Number, "A case needs a number.");
         }
 
-        var itemCode = RequiredText(catalogueItemCode, CatalogueItemCodeMaxLength, CaseErrorCodes.CatalogueItem, "The catalogue item code");
+        var itemCode = RequiredText(catalogueItemCode, CatalogueItemCodeMaxLength, CaseErrorCodes.CatalogueItem, "事项代码", "The catalogue item code");
         if (gridCode.Value is null || gridCode.AreaLevel != OrgLevel.Grid)
         {
-            throw new DomainRuleException(CaseErrorCodes.GridCode, $"'{gridCode}' is not a grid code (15 digits).");
+            throw new DomainRuleException(CaseErrorCodes.GridCode, $"网格代码须为 15 位数字 / '{gridCode}' is not a grid code (15 digits).");
         }
 
         if (!Enum.IsDefined(channel))
         {
-            throw new DomainRuleException(CaseErrorCodes.Channel, $"'{channel}' is not a report channel.");
+            throw new DomainRuleException(CaseErrorCodes.Channel, $"{channel} 不是上报渠道 / '{channel}' is not a report channel.");
         }
 
-        var trimmedTitle = RequiredText(title, TitleMaxLength, CaseErrorCodes.Title, "A title");
+        var trimmedTitle = RequiredText(title, TitleMaxLength, CaseErrorCodes.Title, "标题", "A title");
         var trimmedDescription = description?.Trim() ?? string.Empty;
         if (trimmedDescription.Length > DescriptionMaxLength)
         {
-            throw new DomainRuleException(CaseErrorCodes.Description, $"A description is at most {DescriptionMaxLength} characters.");
+            throw new DomainRuleException(CaseErrorCodes.Description, $"描述最多 {DescriptionMaxLength} 个字 / A description is at most {DescriptionMaxLength} characters.");
         }
 
         if (occurredAt > at)
         {
-            throw new DomainRuleException(CaseErrorCodes.OccurredAt, "An event cannot have occurred after it was reported.");
+            throw new DomainRuleException(CaseErrorCodes.OccurredAt, "发生时间不能晚于上报时间 / An event cannot have occurred after it was reported.");
         }
 
         var @case = new Case
@@ -191,19 +191,19 @@ public sealed partial class Case
         return @event;
     }
 
-    private static string RequiredText(string? value, int maxLength, string code, string what)
+    private static string RequiredText(string? value, int maxLength, string code, string chinese, string english)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > maxLength)
         {
-            throw new DomainRuleException(code, $"{what} is 1–{maxLength} characters.");
+            throw new DomainRuleException(code, $"{chinese}须为 1–{maxLength} 个字 / {english} is 1–{maxLength} characters.");
         }
 
         return trimmed;
     }
 
     private static string Reason(string? reason) =>
-        RequiredText(reason, ReasonMaxLength, CaseErrorCodes.Reason, "A reason");
+        RequiredText(reason, ReasonMaxLength, CaseErrorCodes.Reason, "理由", "A reason");
 
     private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -34,7 +34,7 @@ public readonly record struct CaseNumber
     public static CaseNumber Parse(string? value) =>
         TryParse(value, out var number)
             ? number
-            : throw new DomainRuleException(CaseErrorCodes.Number, $"'{value}' is not a case number like QS-2026-000123.");
+            : throw new DomainRuleException(CaseErrorCodes.Number, $"{value} 不是案件编号（如 QS-2026-000123）/ '{value}' is not a case number like QS-2026-000123.");
 
     public static bool TryParse([NotNullWhen(true)] string? value, out CaseNumber number)
     {

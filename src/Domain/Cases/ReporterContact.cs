@@ -15,17 +15,17 @@ public sealed record ReporterContact
         phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
         if (name is null && phone is null)
         {
-            throw new DomainRuleException(CaseErrorCodes.Reporter, "A reporter contact needs a name or a phone number; pass no contact instead.");
+            throw new DomainRuleException(CaseErrorCodes.Reporter, "上报人须有姓名或电话 / A reporter contact needs a name or a phone number; pass no contact instead.");
         }
 
         if (name?.Length > NameMaxLength)
         {
-            throw new DomainRuleException(CaseErrorCodes.Reporter, $"A reporter's name is at most {NameMaxLength} characters.");
+            throw new DomainRuleException(CaseErrorCodes.Reporter, $"上报人姓名最多 {NameMaxLength} 个字 / A reporter's name is at most {NameMaxLength} characters.");
         }
 
         if (phone is not null && (phone.Length > PhoneMaxLength || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')))
         {
-            throw new DomainRuleException(CaseErrorCodes.Reporter, $"A phone number is at most {PhoneMaxLength} digits, '+', '-' or spaces.");
+            throw new DomainRuleException(CaseErrorCodes.Reporter, $"电话号码最多 {PhoneMaxLength} 位，只能含数字、+、- 或空格 / A phone number is at most {PhoneMaxLength} digits, '+', '-' or spaces.");
         }
 
         Name = name;

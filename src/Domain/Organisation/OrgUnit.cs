@@ -33,7 +33,7 @@ public sealed class OrgUnit
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DomainRuleException("org.name", "A unit needs a name.");
+            throw new DomainRuleException("org.name", "单位须有名称 / A unit needs a name.");
         }
 
         Code = code;
@@ -48,26 +48,26 @@ public sealed class OrgUnit
     public static OrgUnit Area(UnitCode code, string name, OrgUnit? parent)
     {
         var level = code.AreaLevel
-            ?? throw new DomainRuleException("org.area-code", $"'{code}' is not an area code.");
+            ?? throw new DomainRuleException("org.area-code", $"{code} 不是行政区划代码 / '{code}' is not an area code.");
         if (level == OrgLevel.City)
         {
             if (parent is not null)
             {
-                throw new DomainRuleException("org.parent", "A city has no parent.");
+                throw new DomainRuleException("org.parent", "市没有上级单位 / A city has no parent.");
             }
         }
         else
         {
             if (parent is null || parent.Kind != UnitKind.Area || parent.Level != level + 1)
             {
-                throw new DomainRuleException("org.parent", $"The parent of {level} '{code}' must be a {level + 1}.");
+                throw new DomainRuleException("org.parent", $"{code} 的上级单位层级不对 / The parent of {level} '{code}' must be a {level + 1}.");
             }
 
             // A county shares the city's first four digits; every lower area starts with its parent's whole code.
             var prefix = level == OrgLevel.County ? parent.Code.Value[..4] : parent.Code.Value;
             if (!code.Value.StartsWith(prefix, StringComparison.Ordinal))
             {
-                throw new DomainRuleException("org.code-prefix", $"'{code}' must start with '{prefix}' (its parent '{parent.Code}').");
+                throw new DomainRuleException("org.code-prefix", $"{code} 须以上级单位代码 {prefix} 开头 / '{code}' must start with '{prefix}' (its parent '{parent.Code}').");
             }
         }
 
@@ -78,17 +78,17 @@ public sealed class OrgUnit
     {
         if (!code.IsDepartment)
         {
-            throw new DomainRuleException("org.department-code", $"'{code}' is not a department code.");
+            throw new DomainRuleException("org.department-code", $"{code} 不是部门代码 / '{code}' is not a department code.");
         }
 
         if (owner.Kind != UnitKind.Area || owner.Level < OrgLevel.Township)
         {
-            throw new DomainRuleException("org.department-owner", "A department belongs to a township, a county or the city.");
+            throw new DomainRuleException("org.department-owner", "部门须隶属于乡镇、县（区）或市 / A department belongs to a township, a county or the city.");
         }
 
         if (code.OwnerArea != owner.Code)
         {
-            throw new DomainRuleException("org.code-prefix", $"The digits of '{code}' must be exactly its owner's code '{owner.Code}'.");
+            throw new DomainRuleException("org.code-prefix", $"{code} 的数字部分须与所属单位代码 {owner.Code} 一致 / The digits of '{code}' must be exactly its owner's code '{owner.Code}'.");
         }
 
         return new OrgUnit(code, name, owner.Level, UnitKind.Department, owner.Code);
@@ -99,7 +99,7 @@ public sealed class OrgUnit
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
         {
-            throw new DomainRuleException("org.name", $"A unit needs a name of 1–{MaxNameLength} characters.");
+            throw new DomainRuleException("org.name", $"单位名称须为 1–{MaxNameLength} 个字 / A unit needs a name of 1–{MaxNameLength} characters.");
         }
 
         Name = name.Trim();
@@ -112,7 +112,7 @@ public sealed class OrgUnit
         {
             if (gridType is not null || boundary is not null)
             {
-                throw new DomainRuleException("org.grid-only", "Only a grid has a grid type and a boundary.");
+                throw new DomainRuleException("org.grid-only", "只有网格才有网格类型和边界 / Only a grid has a grid type and a boundary.");
             }
         }
         else if (gridType is null)
@@ -122,7 +122,7 @@ public sealed class OrgUnit
 
         if (population is < 0)
         {
-            throw new DomainRuleException("org.population", "A population cannot be negative.");
+            throw new DomainRuleException("org.population", "人口不能为负数 / A population cannot be negative.");
         }
 
         GridType = gridType;
@@ -135,7 +135,7 @@ public sealed class OrgUnit
     {
         if (RetiredAt is not null)
         {
-            throw new DomainRuleException("org.retired", $"Unit {Code} is already retired.");
+            throw new DomainRuleException("org.retired", $"单位 {Code} 已撤销 / Unit {Code} is already retired.");
         }
 
         RetiredAt = at;

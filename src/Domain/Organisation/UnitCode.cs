@@ -16,7 +16,7 @@ public readonly record struct UnitCode
     public static UnitCode Parse(string? value) =>
         TryParse(value, out var code)
             ? code
-            : throw new DomainRuleException("org.unit-code", $"'{value}' is not a unit code.");
+            : throw new DomainRuleException("org.unit-code", $"{value} 不是单位代码 / '{value}' is not a unit code.");
 
     public static bool TryParse([NotNullWhen(true)] string? value, out UnitCode code)
     {

@@ -39,7 +39,7 @@ public sealed class User
     {
         if (!IsValidUserName(userName))
         {
-            throw new DomainRuleException("user.name", $"A user name is 1–{MaxUserNameLength} letters, digits, '.', '_', '-' or '@'.");
+            throw new DomainRuleException("user.name", $"用户名须为 1–{MaxUserNameLength} 个字母、数字或 . _ - @ / A user name is 1–{MaxUserNameLength} letters, digits, '.', '_', '-' or '@'.");
         }
 
         if (string.IsNullOrEmpty(passwordHash))
@@ -77,7 +77,7 @@ public sealed class User
     {
         if (string.IsNullOrWhiteSpace(displayName) || displayName.Trim().Length > MaxDisplayNameLength)
         {
-            throw new DomainRuleException("user.display-name", $"A display name is 1–{MaxDisplayNameLength} characters.");
+            throw new DomainRuleException("user.display-name", $"姓名须为 1–{MaxDisplayNameLength} 个字 / A display name is 1–{MaxDisplayNameLength} characters.");
         }
 
         DisplayName = displayName.Trim();

@@ -25,7 +25,7 @@ public sealed class CaseStore(GridCaseDb db)
         }
         catch (DbUpdateConcurrencyException ex)
         {
-            throw new ConcurrencyConflictException("The case was changed by someone else; reload it and try again.", ex);
+            throw new ConcurrencyConflictException("案件已被他人修改，请刷新后重试 / The case was changed by someone else; reload it and try again.", ex);
         }
     }
 

@@ -43,7 +43,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             foreach (var other in node.TaskRules?.SeparateFrom.Where(id => !nodes.ContainsKey(id) || id == node.Node.Id) ?? [])
             {
                 problems.Add(DefinitionProblem.ForNode(ProblemCodes.InvalidProperty, node.Node.Id,
-                    $"{node.Node.Id}: separateFrom names '{other}', which is not another node of this definition."));
+                    $"{node.Node.Id}：separateFrom 引用的 {other} 不是本流程的其他节点 / {node.Node.Id}: separateFrom names '{other}', which is not another node of this definition."));
             }
         }
 
@@ -64,28 +64,28 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
     {
         if (string.IsNullOrWhiteSpace(definition.Id))
         {
-            problems.Add(DefinitionProblem.General(ProblemCodes.Format, "The definition needs an 'id'."));
+            problems.Add(DefinitionProblem.General(ProblemCodes.Format, "流程定义须有标识 id / The definition needs an 'id'."));
         }
         else if (!DefinitionIdPattern().IsMatch(definition.Id))
         {
             problems.Add(DefinitionProblem.General(ProblemCodes.Format,
-                $"The definition id '{definition.Id}' must start with a lower-case letter and use only a-z, 0-9 and '-'."));
+                $"流程标识 {definition.Id} 须以小写字母开头，只用 a-z、0-9 和 - / The definition id '{definition.Id}' must start with a lower-case letter and use only a-z, 0-9 and '-'."));
         }
 
         if (string.IsNullOrWhiteSpace(definition.Name))
         {
-            problems.Add(DefinitionProblem.General(ProblemCodes.Format, "The definition needs a 'name'."));
+            problems.Add(DefinitionProblem.General(ProblemCodes.Format, "流程定义须有名称 / The definition needs a 'name'."));
         }
 
         if (definition.Version < 0)
         {
-            problems.Add(DefinitionProblem.General(ProblemCodes.Format, $"The version must be 0 (a draft) or more, not {definition.Version}."));
+            problems.Add(DefinitionProblem.General(ProblemCodes.Format, $"版本号须为 0（草稿）或更大 / The version must be 0 (a draft) or more, not {definition.Version}."));
         }
 
         foreach (var variable in definition.Variables.Keys.Where(v => !VariableNamePattern().IsMatch(v)))
         {
             problems.Add(DefinitionProblem.General(ProblemCodes.Format,
-                $"Variable '{variable}' must start with a letter or '_' and use only letters, digits and '_'."));
+                $"变量名 {variable} 须以字母或 _ 开头，只用字母、数字和 _ / Variable '{variable}' must start with a letter or '_' and use only letters, digits and '_'."));
         }
     }
 
@@ -99,13 +99,13 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             if (!NodeIdPattern().IsMatch(node.Id))
             {
                 problems.Add(DefinitionProblem.ForNode(ProblemCodes.Format, node.Id,
-                    $"{node.Id}: a node id must start with a letter and use only letters, digits, '_' and '-'."));
+                    $"{node.Id}：节点标识须以字母开头，只用字母、数字、_ 和 - / {node.Id}: a node id must start with a letter and use only letters, digits, '_' and '-'."));
             }
 
             if (!nodes.TryAdd(node.Id, node) && duplicates.Add(node.Id))
             {
                 var count = definition.Nodes.Count(n => n.Id == node.Id);
-                problems.Add(DefinitionProblem.ForNode(ProblemCodes.DuplicateNode, node.Id, $"{node.Id}: {count} nodes share this id."));
+                problems.Add(DefinitionProblem.ForNode(ProblemCodes.DuplicateNode, node.Id, $"{node.Id}：有 {count} 个节点使用同一标识 / {node.Id}: {count} nodes share this id."));
             }
         }
 
@@ -124,7 +124,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             {
                 var known = string.Join(", ", registry.All.Select(a => a.Type));
                 problems.Add(DefinitionProblem.ForNode(ProblemCodes.UnknownType, node.Id,
-                    $"{node.Id}: unknown activity type '{node.Type}' (known: {known})."));
+                    $"{node.Id}：未知的节点类型 {node.Type} / {node.Id}: unknown activity type '{node.Type}' (known: {known})."));
                 continue;
             }
 
@@ -148,7 +148,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             }
             else if (nodeProblems.Count == 0)
             {
-                problems.Add(DefinitionProblem.ForNode(ProblemCodes.InvalidProperty, node.Id, $"{node.Id}: the properties are not valid for a {node.Type}."));
+                problems.Add(DefinitionProblem.ForNode(ProblemCodes.InvalidProperty, node.Id, $"{node.Id}：属性不适用于此类节点 / {node.Id}: the properties are not valid for a {node.Type}."));
             }
         }
 
@@ -160,12 +160,12 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
     {
         if (starts.Count == 0)
         {
-            problems.Add(DefinitionProblem.General(ProblemCodes.NoStart, $"The definition needs one '{StartType}' node."));
+            problems.Add(DefinitionProblem.General(ProblemCodes.NoStart, $"流程须有一个开始节点 / The definition needs one '{StartType}' node."));
         }
         else if (starts.Count > 1)
         {
             problems.Add(new DefinitionProblem(ProblemCodes.ManyStarts,
-                $"A definition has exactly one '{StartType}' node; found {starts.Count}: {string.Join(", ", starts)}.", starts));
+                $"流程只能有一个开始节点，现有 {starts.Count} 个：{string.Join("、", starts)} / A definition has exactly one '{StartType}' node; found {starts.Count}: {string.Join(", ", starts)}.", starts));
         }
 
         // A branch End stops one path only: the definition still needs an End that closes.
@@ -173,12 +173,12 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
         var reachable = starts.Count == 0 ? null : graph.ReachableFrom(starts);
         if (ends.Count == 0)
         {
-            problems.Add(DefinitionProblem.General(ProblemCodes.NoEnd, $"The definition needs at least one '{EndType}' node."));
+            problems.Add(DefinitionProblem.General(ProblemCodes.NoEnd, $"流程至少须有一个结束节点 / The definition needs at least one '{EndType}' node."));
         }
         else if (reachable is not null && !ends.Any(reachable.Contains))
         {
             problems.Add(new DefinitionProblem(ProblemCodes.NoEnd,
-                $"No '{EndType}' node can be reached from the start ({string.Join(", ", ends)} cannot).", ends));
+                $"从开始节点到达不了任何结束节点 / No '{EndType}' node can be reached from the start ({string.Join(", ", ends)} cannot).", ends));
         }
     }
 
@@ -196,14 +196,14 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             {
                 var present = new[] { connection.From, connection.To }.Where(nodes.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
                 problems.Add(new DefinitionProblem(ProblemCodes.DanglingConnection,
-                    $"{label}: {string.Join(" and ", missing.Select(id => $"'{id}'"))} is not a node.", present));
+                    $"{label}：{string.Join("、", missing)} 不是节点 / {label}: {string.Join(" and ", missing.Select(id => $"'{id}'"))} is not a node.", present));
             }
 
             if (compiled.TryGetValue(connection.From, out var source) && !source.Outcomes.Contains(connection.Outcome, StringComparer.Ordinal))
             {
                 var declared = source.Outcomes.Count == 0 ? "none" : string.Join(", ", source.Outcomes);
                 problems.Add(DefinitionProblem.ForNode(ProblemCodes.UndeclaredOutcome, connection.From,
-                    $"{label}: {connection.From} has no outcome '{connection.Outcome}' (its outcomes: {declared})."));
+                    $"{label}：{connection.From} 没有这个结果 / {label}: {connection.From} has no outcome '{connection.Outcome}' (its outcomes: {declared})."));
             }
         }
 
@@ -212,7 +212,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
         {
             foreach (var outcome in node.Outcomes.Where(o => !OptionalPorts.Contains(o) && !connectedPorts.Contains((id, o))))
             {
-                problems.Add(DefinitionProblem.ForNode(ProblemCodes.UnconnectedOutcome, id, $"{id}: outcome '{outcome}' leads nowhere."));
+                problems.Add(DefinitionProblem.ForNode(ProblemCodes.UnconnectedOutcome, id, $"{id}：有一个结果没有连线 / {id}: outcome '{outcome}' leads nowhere."));
             }
         }
     }
@@ -228,7 +228,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
         var reachable = graph.ReachableFrom(starts);
         foreach (var id in nodes.Keys.Where(id => !reachable.Contains(id)))
         {
-            problems.Add(DefinitionProblem.ForNode(ProblemCodes.UnreachableNode, id, $"{id}: cannot be reached from the start."));
+            problems.Add(DefinitionProblem.ForNode(ProblemCodes.UnreachableNode, id, $"{id}：从开始节点无法到达 / {id}: cannot be reached from the start."));
         }
     }
 
@@ -240,7 +240,7 @@ public sealed partial class DefinitionValidator(ActivityRegistry registry)
             if (sources.Count < 2)
             {
                 problems.Add(DefinitionProblem.ForNode(ProblemCodes.InvalidProperty, id,
-                    $"{id}: a join needs at least two incoming branches; it has {sources.Count}."));
+                    $"{id}：汇合节点至少须有两条进入的分支，现有 {sources.Count} 条 / {id}: a join needs at least two incoming branches; it has {sources.Count}."));
             }
         }
     }

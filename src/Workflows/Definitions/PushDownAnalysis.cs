@@ -13,7 +13,7 @@ public sealed record PushDownPath(string RaisingNode, string GridNode, IReadOnly
 
     public DefinitionProblem ToProblem() => new(
         ProblemCodes.PushDownPath,
-        $"{string.Join(" → ", Path)}: a node that can route to township level or above or a department leads to a node that assigns to grid level; {Rule}",
+        $"{string.Join(" → ", Path)}：{Rule}，此路径从可派往乡镇（街道）以上或部门的节点通向交办网格的节点 / {string.Join(" → ", Path)}: a node that can route to township level or above or a department leads to a node that assigns to grid level (no push-down).",
         [RaisingNode, GridNode]);
 }
 

@@ -68,7 +68,7 @@ public sealed record TimerRecord(string TimerId, Guid InstanceId, string NodeId,
 
 /// <summary>Thrown when the instance changed since it was loaded; nothing was written.</summary>
 public sealed class WorkflowConcurrencyException(Guid instanceId)
-    : Exception($"Instance {instanceId} was changed by someone else; reload and try again.")
+    : Exception($"案件已被他人修改，请刷新后重试 / Instance {instanceId} was changed by someone else; reload and try again.")
 {
     public Guid InstanceId { get; } = instanceId;
 }

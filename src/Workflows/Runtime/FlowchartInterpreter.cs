@@ -25,7 +25,7 @@ public sealed class FlowchartInterpreter(OrgDirectory org, WorkingCalendar calen
         {
             if (state is not null)
             {
-                return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "already-started", $"Instance {start.InstanceId} has already started."));
+                return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "already-started", $"流程实例 {start.InstanceId} 已经启动 / Instance {start.InstanceId} has already started."));
             }
 
             var step = new InterpreterStep(workflow, NewState(workflow, start), stimulus, Org, calendar, rules);
@@ -35,12 +35,12 @@ public sealed class FlowchartInterpreter(OrgDirectory org, WorkingCalendar calen
 
         if (state is null)
         {
-            return InterpreterResult.Refused(null, new Refusal(RefusalKind.NotFound, "instance-not-found", "The instance does not exist."));
+            return InterpreterResult.Refused(null, new Refusal(RefusalKind.NotFound, "instance-not-found", "流程实例不存在 / The instance does not exist."));
         }
 
         if (state.Status != WorkflowStatus.Running && stimulus is not TimerFiredStimulus)
         {
-            return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "instance-ended", $"The instance has ended ({state.Status})."));
+            return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "instance-ended", $"流程已结束，不能再办理 / The instance has ended ({state.Status})."));
         }
 
         var run = new InterpreterStep(workflow, state, stimulus, Org, calendar, rules);
@@ -55,8 +55,8 @@ public sealed class FlowchartInterpreter(OrgDirectory org, WorkingCalendar calen
             UrgeStimulus urge => run.Urge(urge),
             RelocateStimulus relocate => run.Relocate(relocate),
             ReclassifyStimulus reclassify => run.Reclassify(reclassify),
-            MigrateStimulus => InterpreterResult.Refused(state, new Refusal(RefusalKind.Invalid, "migration-needs-target", "A migration runs through Migrate, with the target version.")),
-            _ => InterpreterResult.Refused(state, new Refusal(RefusalKind.Invalid, "unknown-stimulus", $"Unknown stimulus {stimulus.GetType().Name}.")),
+            MigrateStimulus => InterpreterResult.Refused(state, new Refusal(RefusalKind.Invalid, "migration-needs-target", "迁移须指定目标版本 / A migration runs through Migrate, with the target version.")),
+            _ => InterpreterResult.Refused(state, new Refusal(RefusalKind.Invalid, "unknown-stimulus", $"无法识别的操作 / Unknown stimulus {stimulus.GetType().Name}.")),
         };
     }
 
@@ -69,7 +69,7 @@ public sealed class FlowchartInterpreter(OrgDirectory org, WorkingCalendar calen
         migrate = migrate with { At = Truncate(migrate.At) };
         if (state.Status != WorkflowStatus.Running)
         {
-            return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "instance-ended", $"The instance has ended ({state.Status})."));
+            return InterpreterResult.Refused(state, new Refusal(RefusalKind.Conflict, "instance-ended", $"流程已结束，不能再办理 / The instance has ended ({state.Status})."));
         }
 
         if (from.Definition.Id != state.DefinitionId || from.Definition.Version != state.Version || to.Definition.Id != state.DefinitionId || to.Definition.Version != migrate.ToVersion)

@@ -60,7 +60,7 @@ internal sealed partial class InterpreterStep
         var unit = org.Find(unitCode);
         if (unit is null)
         {
-            Fault(nodeId ?? "", $"Unit {unitCode} does not exist.");
+            Fault(nodeId ?? "", $"单位 {unitCode} 不存在 / Unit {unitCode} does not exist.");
             return false;
         }
 
@@ -143,7 +143,7 @@ internal sealed partial class InterpreterStep
     private void Block(string? nodeId, OrgUnit target, string action)
     {
         var current = _state.Responsibility;
-        var message = $"{NoPushDownPolicy.RuleText}: {target.Code} ({target.Level}) is below the floor {current.Floor}.";
+        var message = $"{NoPushDownPolicy.RuleText}：{target.Name}（{target.Code}）低于案件已到达的层级，未作改动 / No push-down: {target.Code} ({target.Level}) is below the floor {current.Floor}.";
         Append(JournalKinds.EscalationBlocked, nodeId, NoPushDownRule, new Dictionary<string, object?>
         {
             ["action"] = action,

@@ -196,7 +196,7 @@ internal sealed partial class InterpreterStep
         if (pushDown.Count > 0 && rules.Forbids(_state.Responsibility.Floor, rules.BlockedLevel))
         {
             return Refuse(RefusalKind.Conflict, NoPushDownRule,
-                $"{NoPushDownPolicy.RuleText}: {string.Join(", ", pushDown.Select(n => map[n]))} in v{target.Definition.Version} assign to grid level below the floor {_state.Responsibility.Floor}.");
+                $"{NoPushDownPolicy.RuleText}：v{target.Definition.Version} 的 {string.Join("、", pushDown.Select(n => map[n]))} 会交办网格，低于案件已到达的层级，不能迁移 / No push-down: {string.Join(", ", pushDown.Select(n => map[n]))} in v{target.Definition.Version} assign to grid level below the floor {_state.Responsibility.Floor}.");
         }
 
         // The pairs this instance uses: its active nodes, and the nodes its stopped clocks and arrived branches name.

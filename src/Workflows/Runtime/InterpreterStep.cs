@@ -59,12 +59,12 @@ internal sealed partial class InterpreterStep(
         var task = _state.Tasks.Find(t => t.TaskId == complete.TaskId);
         if (task is null)
         {
-            return Refuse(RefusalKind.Conflict, "task-not-open", $"Task {complete.TaskId} is not open in this instance.");
+            return Refuse(RefusalKind.Conflict, "task-not-open", $"任务已不在办理中（可能已被办结或撤回）/ Task {complete.TaskId} is not open in this instance.");
         }
 
         if (task.ClaimedBy is { } holder && holder != Actor.UserId)
         {
-            return Refuse(RefusalKind.Conflict, "task-claimed", $"Task {task.TaskId} is claimed by {holder}.");
+            return Refuse(RefusalKind.Conflict, "task-claimed", $"任务已由 {holder} 认领 / Task {task.TaskId} is claimed by {holder}.");
         }
 
         if (SeparationRefusal(task) is { } separated)
@@ -78,7 +78,7 @@ internal sealed partial class InterpreterStep(
         {
             result = task.Outcomes.Contains(complete.Outcome)
                 ? ActivityResult.Next(complete.Outcome)
-                : ActivityResult.Reject("outcome", $"Outcome must be one of {string.Join(", ", task.Outcomes)}.");
+                : ActivityResult.Reject("outcome", $"结果须为以下之一：{string.Join("、", task.Outcomes)} / Outcome must be one of {string.Join(", ", task.Outcomes)}.");
         }
         else
         {
@@ -87,7 +87,7 @@ internal sealed partial class InterpreterStep(
 
         if (result is ActivityResult.Rejected rejected)
         {
-            return Refuse(RefusalKind.Invalid, "task-completion-invalid", "The task cannot be completed with this outcome or form.", rejected.Errors);
+            return Refuse(RefusalKind.Invalid, "task-completion-invalid", "任务无法以此结果或表单办结 / The task cannot be completed with this outcome or form.", rejected.Errors);
         }
 
         Append(JournalKinds.TaskCompleted, task.NodeId, null, new Dictionary<string, object?>
@@ -124,7 +124,7 @@ internal sealed partial class InterpreterStep(
         var task = _state.Tasks.Find(t => t.TaskId == claim.TaskId);
         if (task is null)
         {
-            return Refuse(RefusalKind.Conflict, "task-not-open", $"Task {claim.TaskId} is not open in this instance.");
+            return Refuse(RefusalKind.Conflict, "task-not-open", $"任务已不在办理中（可能已被办结或撤回）/ Task {claim.TaskId} is not open in this instance.");
         }
 
         if (task.ClaimedBy == Actor.UserId)
@@ -134,7 +134,7 @@ internal sealed partial class InterpreterStep(
 
         if (task.ClaimedBy is { } holder)
         {
-            return Refuse(RefusalKind.Conflict, "task-claimed", $"Task {task.TaskId} is claimed by {holder}.");
+            return Refuse(RefusalKind.Conflict, "task-claimed", $"任务已由 {holder} 认领 / Task {task.TaskId} is claimed by {holder}.");
         }
 
         if (SeparationRefusal(task) is { } separated)
@@ -152,7 +152,7 @@ internal sealed partial class InterpreterStep(
         var task = _state.Tasks.Find(t => t.TaskId == release.TaskId);
         if (task is null)
         {
-            return Refuse(RefusalKind.Conflict, "task-not-open", $"Task {release.TaskId} is not open in this instance.");
+            return Refuse(RefusalKind.Conflict, "task-not-open", $"任务已不在办理中（可能已被办结或撤回）/ Task {release.TaskId} is not open in this instance.");
         }
 
         if (task.ClaimedBy is null)
@@ -163,7 +163,7 @@ internal sealed partial class InterpreterStep(
         // Someone else's claim: a dispatcher takes it back, and so does a system administrator when its holder leaves.
         if (task.ClaimedBy != Actor.UserId && Actor.Role is not (Role.Dispatcher or Role.SystemAdmin))
         {
-            return Refuse(RefusalKind.Conflict, "task-claimed", $"Task {task.TaskId} is claimed by {task.ClaimedBy}.");
+            return Refuse(RefusalKind.Conflict, "task-claimed", $"任务已由 {task.ClaimedBy} 认领 / Task {task.TaskId} is claimed by {task.ClaimedBy}.");
         }
 
         Append(JournalKinds.TaskReleased, task.NodeId, null, new Dictionary<string, object?> { ["taskId"] = task.TaskId });
@@ -181,7 +181,7 @@ internal sealed partial class InterpreterStep(
 
         if (Now < timer.DueAt)
         {
-            return Refuse(RefusalKind.TooEarly, "timer-early", $"Timer {timer.TimerId} is due at {timer.DueAt:O}.");
+            return Refuse(RefusalKind.TooEarly, "timer-early", $"计时器尚未到期 / Timer {timer.TimerId} is due at {timer.DueAt:O}.");
         }
 
         Append(JournalKinds.TimerFired, timer.NodeId, null, new Dictionary<string, object?>
@@ -234,7 +234,7 @@ internal sealed partial class InterpreterStep(
     {
         if (org.Find(reassign.Unit) is null)
         {
-            return Refuse(RefusalKind.Invalid, "unknown-unit", $"Unit {reassign.Unit} does not exist.");
+            return Refuse(RefusalKind.Invalid, "unknown-unit", $"单位 {reassign.Unit} 不存在 / Unit {reassign.Unit} does not exist.");
         }
 
         if (reassign.Unit == _state.Responsibility.ResponsibleUnit)

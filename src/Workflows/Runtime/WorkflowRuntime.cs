@@ -61,13 +61,13 @@ public sealed class WorkflowRuntime(
         var pinned = version ?? await definitions.LatestPublishedVersionAsync(definitionId, cancellationToken);
         if (pinned is null)
         {
-            return Refused(new Refusal(RefusalKind.NotFound, "definition-not-published", $"Workflow '{definitionId}' has no published version."));
+            return Refused(new Refusal(RefusalKind.NotFound, "definition-not-published", $"流程 {definitionId} 没有已发布的版本 / Workflow '{definitionId}' has no published version."));
         }
 
         var workflow = await cache.GetAsync(definitions, definitionId, pinned.Value, cancellationToken);
         if (workflow is null)
         {
-            return Refused(new Refusal(RefusalKind.NotFound, "definition-not-published", $"Workflow '{definitionId}' v{pinned} is not published."));
+            return Refused(new Refusal(RefusalKind.NotFound, "definition-not-published", $"流程 {definitionId} v{pinned} 未发布 / Workflow '{definitionId}' v{pinned} is not published."));
         }
 
         return Prepared(interpreter.Run(workflow, null, start), expectedStamp: null);
@@ -79,7 +79,7 @@ public sealed class WorkflowRuntime(
         var stored = await store.LoadAsync(instanceId, cancellationToken);
         if (stored is null)
         {
-            return Refused(new Refusal(RefusalKind.NotFound, "instance-not-found", $"Instance {instanceId} does not exist."));
+            return Refused(new Refusal(RefusalKind.NotFound, "instance-not-found", $"流程实例 {instanceId} 不存在 / Instance {instanceId} does not exist."));
         }
 
         var workflow = await cache.GetAsync(definitions, stored.State.DefinitionId, stored.State.Version, cancellationToken)
@@ -88,7 +88,7 @@ public sealed class WorkflowRuntime(
         {
             var target = await cache.GetAsync(definitions, stored.State.DefinitionId, migrate.ToVersion, cancellationToken);
             return target is null
-                ? Refused(new Refusal(RefusalKind.NotFound, "definition-not-published", $"Workflow '{stored.State.DefinitionId}' v{migrate.ToVersion} is not published."))
+                ? Refused(new Refusal(RefusalKind.NotFound, "definition-not-published", $"流程 {stored.State.DefinitionId} v{migrate.ToVersion} 未发布 / Workflow '{stored.State.DefinitionId}' v{migrate.ToVersion} is not published."))
                 : Prepared(interpreter.Migrate(workflow, target, stored.State, migrate), stored.Stamp);
         }
 

@@ -51,7 +51,7 @@ internal static class ActivityHarness
         Assert.That(node, Is.Null);
         Assert.That(problems, Is.Not.Empty);
         Assert.That(problems.Select(p => p.NodeIds), Has.All.EqualTo(new[] { NodeId }));
-        Assert.That(problems.Select(p => p.Message), Has.All.StartWith(NodeId + ": "));
+        Assert.That(problems.Select(p => p.Message), Has.All.Contain(" / " + NodeId + ": "));
         return problems;
     }
 

@@ -254,7 +254,7 @@ public sealed class DefinitionValidatorTests
         var problem = problems.Single();
         Assert.That(problem.Code, Is.EqualTo(ProblemCodes.PushDownPath));
         Assert.That(problem.NodeIds, Is.EqualTo(new[] { "route_township", "assign_grid" }));
-        Assert.That(problem.Message, Does.StartWith("route_township → verify → assign_grid: "));
+        Assert.That(problem.Message, Does.Contain(" / route_township → verify → assign_grid: "));
         Assert.That(problem.Message, Does.Contain("不得将应由乡镇（街道）或部门处置的事件流转返回到网格"));
     }
 
@@ -272,7 +272,7 @@ public sealed class DefinitionValidatorTests
 
         var problem = problems.Single();
         Assert.That(problem.NodeIds, Is.EqualTo(new[] { "route_county", "route_grid" }));
-        Assert.That(problem.Message, Does.StartWith("route_county → route_grid: "));
+        Assert.That(problem.Message, Does.Contain(" / route_county → route_grid: "));
     }
 
     // report ──► route_dept ──► handle ──resolved──► close
@@ -288,7 +288,7 @@ public sealed class DefinitionValidatorTests
             ["report -> route_dept", "route_dept -> handle", "handle.resolved -> close", "handle.returned -> grid_check", "grid_check.ok -> handle"]);
 
         Assert.That(problems.Single().NodeIds, Is.EqualTo(new[] { "route_dept", "grid_check" }));
-        Assert.That(problems.Single().Message, Does.StartWith("route_dept → handle → grid_check: "));
+        Assert.That(problems.Single().Message, Does.Contain(" / route_dept → handle → grid_check: "));
     }
 
     //                                    ┌─lead───► route_dept ─────► join ──► close
@@ -305,7 +305,7 @@ public sealed class DefinitionValidatorTests
              "route_dept -> join", "grid_assist -> join", "join -> close"]);
 
         Assert.That(problems.Select(p => p.NodeIds), Is.EqualTo(new[] { new[] { "route_township", "grid_assist" } }));
-        Assert.That(problems.Single().Message, Does.StartWith("route_township → fork → grid_assist: "));
+        Assert.That(problems.Single().Message, Does.Contain(" / route_township → fork → grid_assist: "));
     }
 
     //                         ┌─grid────► route_grid ───────┐
@@ -342,7 +342,7 @@ public sealed class DefinitionValidatorTests
              "b.ok -> route_grid", "route_grid -> close"]);
 
         Assert.That(problems.Single().NodeIds, Is.EqualTo(new[] { "route_township", "route_grid" }));
-        Assert.That(problems.Single().Message, Does.StartWith("route_township → a → route_grid: "));
+        Assert.That(problems.Single().Message, Does.Contain(" / route_township → a → route_grid: "));
     }
 
     // report ──► route_county ──► route_township ──► route_grid ──► close

@@ -134,7 +134,7 @@ public sealed partial class ShippedDefinitionsTests
             "route_county", "route_department", "route_township", "return_to_dispatching",
         }));
         Assert.That(result.Problems.Single(p => p.NodeIds[0] == "route_county").Message,
-            Does.StartWith("route_county → handle → return_to_dispatching → redispatch → route_grid: "));
+            Does.Contain(" / route_county → handle → return_to_dispatching → redispatch → route_grid: "));
     }
 
     private static EvaluationResults Evaluate(JsonNode document)

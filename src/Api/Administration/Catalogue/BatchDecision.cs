@@ -20,7 +20,7 @@ public static class BatchDecision
         var batch = await db.CatalogueBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (batch is null || batch.County != unit.Code)
         {
-            throw new NotFoundException($"Catalogue batch {id}");
+            throw new NotFoundException($"事项批次 {id}", $"Catalogue batch {id}");
         }
 
         if (batch.Status != CatalogueBatchStatus.Proposed)

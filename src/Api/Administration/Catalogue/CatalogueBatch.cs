@@ -108,5 +108,5 @@ public static class AdministeredCounty
         && organisation.Find(code) is { Kind: UnitKind.Area, Level: OrgLevel.County } unit
         && CallerScope.For(caller).Covers(unit.Code.Value)
             ? unit
-            : throw new NotFoundException($"County {county}");
+            : throw new NotFoundException($"县（区）{county}", $"County {county}");
 }

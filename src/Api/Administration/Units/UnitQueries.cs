@@ -21,10 +21,10 @@ public static class UnitQueries
     {
         if (!UnitCode.TryParse(code, out var parsed) || !scope.Covers(parsed.Value))
         {
-            throw new NotFoundException($"Unit {code}");
+            throw new NotFoundException($"单位 {code}", $"Unit {code}");
         }
 
-        return await db.OrgUnits.FindAsync([parsed], cancellationToken) ?? throw new NotFoundException($"Unit {code}");
+        return await db.OrgUnits.FindAsync([parsed], cancellationToken) ?? throw new NotFoundException($"单位 {code}", $"Unit {code}");
     }
 
     public static Task<int> ChildCountAsync(this GridCaseDb db, UnitCode code, CancellationToken cancellationToken) =>

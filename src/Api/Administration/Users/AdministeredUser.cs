@@ -13,7 +13,7 @@ public static class AdministeredUser
         var user = await users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         return user is not null && CallerScope.For(administrator).Covers(user.UnitCode.Value)
             ? user
-            : throw new NotFoundException($"User {userName}");
+            : throw new NotFoundException($"用户 {userName}", $"User {userName}");
     }
 
     /// <summary>An administrator does not disable, hand over, or move their own account (they would lock themselves out).</summary>

@@ -29,7 +29,7 @@ public sealed record PlacementProblem(PlacementRefusal Kind, string Field, strin
 {
     public Exception ToException() => Kind switch
     {
-        PlacementRefusal.NotFound => new NotFoundException(Code),
+        PlacementRefusal.NotFound => NotFoundException.Saying(Message),
         PlacementRefusal.Invalid => new ValidationException([new ValidationFailure(Field, Message)]),
         PlacementRefusal.Rule => new DomainRuleException(Code, Message),
         _ => new ProblemException(StatusCodes.Status409Conflict, Code, Message, Details ?? new Dictionary<string, object?>()),

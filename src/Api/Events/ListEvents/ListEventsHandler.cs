@@ -27,7 +27,7 @@ public sealed class ListEventsHandler(GridCaseDb db) : IQueryHandler<ListEventsQ
             var unit = UnitCode.Parse(query.Unit);
             if (!scope.Covers(unit.Value))
             {
-                throw new NotFoundException($"Unit {unit}");
+                throw new NotFoundException($"单位 {unit}", $"Unit {unit}");
             }
 
             cases = unit.IsDepartment

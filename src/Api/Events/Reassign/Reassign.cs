@@ -21,7 +21,7 @@ public sealed class ReassignValidator : AbstractValidator<ReassignCommand>
 {
     public ReassignValidator()
     {
-        RuleFor(c => c.UnitCode).Must(u => GridCase.Domain.Organisation.UnitCode.TryParse(u, out _)).WithMessage("unitCode must be a unit code.");
+        RuleFor(c => c.UnitCode).Must(u => GridCase.Domain.Organisation.UnitCode.TryParse(u, out _)).WithMessage("须为单位代码 / unitCode must be a unit code.");
         RuleFor(c => c.Reason).NotEmpty().WithMessage("请填写改派理由 / reason is required.").MaximumLength(Case.ReasonMaxLength);
     }
 }

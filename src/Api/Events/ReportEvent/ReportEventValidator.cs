@@ -10,13 +10,13 @@ public sealed class ReportEventValidator : AbstractValidator<ReportEventCommand>
     {
         RuleFor(c => c.CatalogueItemCode).NotEmpty().WithMessage("请选择入格事项 / catalogueItemCode is required.").MaximumLength(Case.CatalogueItemCodeMaxLength);
         RuleFor(c => c.GridCode).Must(g => UnitCode.TryParse(g, out var code) && code.AreaLevel == OrgLevel.Grid)
-            .WithMessage("gridCode must be a 15-digit grid code.");
+            .WithMessage("网格代码须为 15 位数字 / gridCode must be a 15-digit grid code.");
         RuleFor(c => c.Channel).Must(c => Enum.TryParse<ReportChannel>(c, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed))
-            .WithMessage($"channel must be one of {string.Join(", ", Enum.GetNames<ReportChannel>())}.");
+            .WithMessage($"来源渠道须为以下之一：{string.Join("、", Enum.GetNames<ReportChannel>())} / channel must be one of {string.Join(", ", Enum.GetNames<ReportChannel>())}.");
         RuleFor(c => c.Title).NotEmpty().WithMessage("请填写标题 / title is required.").MaximumLength(Case.TitleMaxLength);
         RuleFor(c => c.Description).MaximumLength(Case.DescriptionMaxLength);
         RuleFor(c => c.OccurredAt).Must(at => at is null || at <= clock.GetUtcNow().AddMinutes(5))
-            .WithMessage("occurredAt cannot be in the future.");
+            .WithMessage("发生时间不能晚于现在 / occurredAt cannot be in the future.");
         When(c => c.HandledOnSite == true, () =>
         {
             RuleFor(c => c.Resolution).NotEmpty().WithMessage("即办须填写处置情况 / resolution is required when handledOnSite is true.")
@@ -36,9 +36,9 @@ public sealed class ReportEventValidator : AbstractValidator<ReportEventCommand>
         {
             RuleFor(c => c.Reporter!.Name).MaximumLength(ReporterContact.NameMaxLength).OverridePropertyName("reporter.name");
             RuleFor(c => c.Reporter!.Phone).Matches(@"^[0-9+\- ]{3,20}$").When(c => !string.IsNullOrEmpty(c.Reporter!.Phone))
-                .OverridePropertyName("reporter.phone").WithMessage("reporter.phone must be a phone number.");
+                .OverridePropertyName("reporter.phone").WithMessage("请填写正确的电话号码 / reporter.phone must be a phone number.");
             RuleFor(c => c.Reporter).Must(r => !string.IsNullOrWhiteSpace(r!.Name) || !string.IsNullOrWhiteSpace(r.Phone))
-                .WithMessage("reporter needs a name or a phone.");
+                .WithMessage("请填写上报人姓名或电话 / reporter needs a name or a phone.");
         });
     }
 }

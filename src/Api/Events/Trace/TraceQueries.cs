@@ -30,7 +30,7 @@ public sealed record VerifyResponse(bool ChainValid, bool ReplayMatches, long? F
 
 public sealed class ReplayValidator : AbstractValidator<ReplayQuery>
 {
-    public ReplayValidator() => RuleFor(q => q.At).GreaterThanOrEqualTo(0).When(q => q.At is not null).WithMessage("at must be a seq (0 or more).");
+    public ReplayValidator() => RuleFor(q => q.At).GreaterThanOrEqualTo(0).When(q => q.At is not null).WithMessage("步骤序号须为 0 或更大的整数 / at must be a seq (0 or more).");
 }
 
 /// <summary>The auditor's three views of a case's trace: the entries, the state at a step, and the verification.</summary>
@@ -84,7 +84,7 @@ public sealed class TraceHandlers(
     {
         await access.VisibleAsync(query.EventId, query.Caller, cancellationToken);
         var stored = await instances.LoadAsync(query.EventId, cancellationToken)
-            ?? throw new Infrastructure.NotFoundException($"The workflow of event {query.EventId}");
+            ?? throw new Infrastructure.NotFoundException($"事件 {query.EventId} 的流程", $"The workflow of event {query.EventId}");
         var entries = await journals.ReadAsync(query.EventId, cancellationToken);
 
         // A migrated case re-executes on each version it ran on.

@@ -10,5 +10,5 @@ public sealed class GetCalendarHandler(WorkingCalendar calendar) : IQueryHandler
     public ValueTask<CalendarResponse> Handle(GetCalendarQuery query, CancellationToken cancellationToken) =>
         calendar.ScheduleFor(query.Year) is { } schedule
             ? ValueTask.FromResult(CalendarResponse.From(schedule, calendar.OfficeHours))
-            : throw new NotFoundException($"The holiday schedule of {query.Year}");
+            : throw new NotFoundException($"{query.Year} 年的节假日安排", $"The holiday schedule of {query.Year}");
 }

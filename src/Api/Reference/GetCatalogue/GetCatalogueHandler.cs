@@ -13,7 +13,7 @@ public sealed class GetCatalogueHandler(CatalogueStore catalogues, OrgStore org)
     {
         var county = query.County is not null ? UnitCode.Parse(query.County) : await CallerCountyAsync(query, cancellationToken);
         var catalogue = await catalogues.LoadAsync(county, cancellationToken)
-            ?? throw new NotFoundException($"The catalogue of county {county}");
+            ?? throw new NotFoundException($"县（区）{county} 的事项清单", $"The catalogue of county {county}");
 
         return new CatalogueResponse(
             catalogue.County.Value,
@@ -31,7 +31,7 @@ public sealed class GetCatalogueHandler(CatalogueStore catalogues, OrgStore org)
         var directory = await org.LoadDirectoryAsync(cancellationToken);
         var county = query.Caller.Unit is { } unit ? directory.AreaAt(unit, OrgLevel.County) : null;
         return county?.Code ?? throw new FluentValidation.ValidationException(
-            [new FluentValidation.Results.ValidationFailure("county", "county is required for users above county level.")]);
+            [new FluentValidation.Results.ValidationFailure("county", "县级以上用户须指定县（区）/ county is required for users above county level.")]);
     }
 
     private static ItemResponse ToResponse(CatalogueItem item) => new(

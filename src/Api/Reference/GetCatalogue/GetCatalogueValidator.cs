@@ -9,5 +9,5 @@ public sealed class GetCatalogueValidator : AbstractValidator<GetCatalogueQuery>
         RuleFor(q => q.County)
             .Must(county => UnitCode.TryParse(county, out var code) && code.AreaLevel == OrgLevel.County)
             .When(q => q.County is not null)
-            .WithMessage("county must be a 6-digit county code such as 140521.");
+            .WithMessage("县（区）代码须为 6 位数字，如 140521 / county must be a 6-digit county code such as 140521.");
 }

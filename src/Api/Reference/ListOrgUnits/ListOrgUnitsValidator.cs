@@ -10,10 +10,10 @@ public sealed class ListOrgUnitsValidator : AbstractValidator<ListOrgUnitsQuery>
         RuleFor(q => q.Level)
             .Must(level => Enum.GetNames<OrgLevel>().Contains(level, StringComparer.OrdinalIgnoreCase))
             .When(q => q.Level is not null)
-            .WithMessage($"level must be one of {string.Join(", ", Enum.GetNames<OrgLevel>())}.");
+            .WithMessage($"层级须为以下之一：{string.Join("、", Enum.GetNames<OrgLevel>())} / level must be one of {string.Join(", ", Enum.GetNames<OrgLevel>())}.");
         RuleFor(q => q.Parent)
             .Must(parent => UnitCode.TryParse(parent, out _))
             .When(q => q.Parent is not null)
-            .WithMessage("parent must be a unit code such as 140521 or 140521100.");
+            .WithMessage("上级单位代码无效 / parent must be a unit code such as 140521 or 140521100.");
     }
 }

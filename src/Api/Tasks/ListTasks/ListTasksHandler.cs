@@ -22,7 +22,7 @@ public sealed class ListTasksHandler(GridCaseDb db) : IQueryHandler<ListTasksQue
         var scope = CallerScope.For(query.Caller);
         if (query.Queue is not null && !scope.Covers(query.Queue))
         {
-            throw new NotFoundException($"Queue {query.Queue}");
+            throw new NotFoundException($"队列 {query.Queue}", $"Queue {query.Queue}");
         }
 
         var queue = query.Queue ?? (scope.ReadsEverything ? null : query.Caller.Unit?.Value);

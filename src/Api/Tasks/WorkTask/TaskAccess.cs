@@ -24,7 +24,7 @@ public sealed class TaskAccess(ITaskStore tasks, IWorkflowStore instances, CaseS
         var subject = task is null ? null : await cases.FindAsync(new CaseId(task.InstanceId), cancellationToken);
         if (task is null || subject is null || !scope.Covers(task.Queue) && !scope.Covers(subject.ResponsibleUnit.Value) && !scope.Covers(subject.GridCode.Value))
         {
-            throw new NotFoundException($"Task {taskId}");
+            throw new NotFoundException($"任务 {taskId}", $"Task {taskId}");
         }
 
         if (!scope.MayAct || caller.Unit?.Value != task.Queue && !await FromAboveAsync(task, caller, scope, claiming, cancellationToken))

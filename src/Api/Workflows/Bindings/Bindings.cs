@@ -28,13 +28,13 @@ public sealed record BindingResponse(string UnitCode, string DefinitionId, strin
 
 public sealed class BindValidator : AbstractValidator<BindCommand>
 {
-    public const string UnitRule = "unitCode must be a township (9 digits) or a county (6 digits).";
+    public const string UnitRule = "须为乡镇（9 位）或县（区）（6 位）代码 / unitCode must be a township (9 digits) or a county (6 digits).";
 
     public BindValidator()
     {
         RuleFor(c => c.UnitCode).Must(u => UnitCode.TryParse(u, out var code) && code.AreaLevel is OrgLevel.Township or OrgLevel.County)
             .WithMessage(UnitRule);
-        RuleFor(c => c.DefinitionId).NotEmpty().WithMessage("definitionId is required.");
+        RuleFor(c => c.DefinitionId).NotEmpty().WithMessage("请选择流程 / definitionId is required.");
     }
 }
 
@@ -49,10 +49,10 @@ public sealed class BindingHandlers(WorkflowBindings bindings, IDefinitionStore 
 
     public async ValueTask<BindingResponse> Handle(BindCommand command, CancellationToken cancellationToken)
     {
-        var unit = org.Current.Find(UnitCode.Parse(command.UnitCode)) ?? throw new NotFoundException($"Unit {command.UnitCode}");
+        var unit = org.Current.Find(UnitCode.Parse(command.UnitCode)) ?? throw new NotFoundException($"单位 {command.UnitCode}", $"Unit {command.UnitCode}");
         if (await definitions.LatestPublishedVersionAsync(command.DefinitionId!, cancellationToken) is null)
         {
-            throw new ValidationException([new FluentValidation.Results.ValidationFailure("definitionId", $"'{command.DefinitionId}' has no published version.")]);
+            throw new ValidationException([new FluentValidation.Results.ValidationFailure("definitionId", $"流程 {command.DefinitionId} 没有已发布的版本 / '{command.DefinitionId}' has no published version.")]);
         }
 
         var at = clock.GetUtcNow().UtcDateTime;

@@ -13,8 +13,8 @@ public sealed class DiffValidator : AbstractValidator<DiffQuery>
 {
     public DiffValidator()
     {
-        RuleFor(q => q.From).Must(BeAVersion).WithMessage("from must be a version number (or 'draft').");
-        RuleFor(q => q.To).Must(BeAVersion).WithMessage("to must be a version number (or 'draft').");
+        RuleFor(q => q.From).Must(BeAVersion).WithMessage("起始版本须为版本号或 draft / from must be a version number (or 'draft').");
+        RuleFor(q => q.To).Must(BeAVersion).WithMessage("目标版本须为版本号或 draft / to must be a version number (or 'draft').");
     }
 
     private static bool BeAVersion(string? text) => text == "draft" || int.TryParse(text, out var v) && v >= 1;
@@ -27,7 +27,7 @@ public sealed class DiffHandler(IDefinitionStore store) : IQueryHandler<DiffQuer
 
     private async Task<WorkflowDefinition> LoadAsync(string id, string version, CancellationToken cancellationToken) =>
         version == "draft"
-            ? (await store.GetDraftAsync(id, cancellationToken))?.Definition ?? throw new NotFoundException($"The draft of '{id}'")
+            ? (await store.GetDraftAsync(id, cancellationToken))?.Definition ?? throw new NotFoundException($"流程 {id} 的草稿", $"The draft of '{id}'")
             : await store.GetVersionAsync(id, int.Parse(version, System.Globalization.CultureInfo.InvariantCulture), cancellationToken)
-              ?? throw new NotFoundException($"Version {version} of '{id}'");
+              ?? throw new NotFoundException($"流程 {id} 的 v{version}", $"Version {version} of '{id}'");
 }

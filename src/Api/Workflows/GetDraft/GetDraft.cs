@@ -15,7 +15,7 @@ public sealed class GetDraftHandler(IDefinitionStore store, DefinitionValidator 
     public async ValueTask<DraftResponse> Handle(GetDraftQuery query, CancellationToken cancellationToken)
     {
         var draft = await store.GetDraftAsync(query.DefinitionId, cancellationToken)
-            ?? throw new NotFoundException($"The draft of '{query.DefinitionId}'");
+            ?? throw new NotFoundException($"流程 {query.DefinitionId} 的草稿", $"The draft of '{query.DefinitionId}'");
         return new DraftResponse(
             DefinitionDocument.From(draft.Definition),
             draft.SavedBy,

@@ -12,7 +12,7 @@ public sealed class GetVersionHandler(IDefinitionStore store) : IQueryHandler<Ge
     public async ValueTask<JsonObject> Handle(GetVersionQuery query, CancellationToken cancellationToken)
     {
         var definition = await store.GetVersionAsync(query.DefinitionId, query.Version, cancellationToken)
-            ?? throw new NotFoundException($"Version {query.Version} of '{query.DefinitionId}'");
+            ?? throw new NotFoundException($"流程 {query.DefinitionId} 的 v{query.Version}", $"Version {query.Version} of '{query.DefinitionId}'");
         return DefinitionDocument.From(definition);
     }
 }

@@ -16,7 +16,7 @@ public sealed class ListVersionsHandler(IDefinitionStore store, IInstanceFinder 
         var versions = await store.ListVersionsAsync(query.DefinitionId, cancellationToken);
         if (versions.Count == 0 && await store.GetDraftAsync(query.DefinitionId, cancellationToken) is null)
         {
-            throw new NotFoundException($"Workflow definition '{query.DefinitionId}'");
+            throw new NotFoundException($"流程 {query.DefinitionId}", $"Workflow definition '{query.DefinitionId}'");
         }
 
         // One indexed count per version (a definition has a handful of versions), in sequence: one DbContext.

@@ -28,7 +28,7 @@ public sealed class MigrateHandler(
         foreach (var version in new[] { from, to })
         {
             _ = await cache.GetAsync(definitions, command.DefinitionId, version, cancellationToken)
-                ?? throw new NotFoundException($"流程 {command.DefinitionId} v{version} / Workflow {command.DefinitionId} v{version}");
+                ?? throw new NotFoundException($"流程 {command.DefinitionId} v{version}", $"Workflow {command.DefinitionId} v{version}");
         }
 
         var nodeMap = command.NodeMap!.ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);

@@ -12,5 +12,5 @@ public sealed class PublishValidator : AbstractValidator<PublishCommand>
 {
     public PublishValidator() =>
         RuleFor(c => c.ChangeNote).NotEmpty().WithMessage("请填写变更说明 / changeNote is required.")
-            .MaximumLength(1000).WithMessage("changeNote has at most 1000 characters.");
+            .MaximumLength(1000).WithMessage("变更说明最多 1000 个字 / changeNote has at most 1000 characters.");
 }

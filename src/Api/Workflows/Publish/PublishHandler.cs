@@ -12,7 +12,7 @@ public sealed class PublishHandler(IDefinitionStore store, DefinitionValidator v
     public async ValueTask<PublishResponse> Handle(PublishCommand command, CancellationToken cancellationToken)
     {
         var draft = await store.GetDraftAsync(command.DefinitionId, cancellationToken)
-            ?? throw new InvalidTransitionException("workflow.no-draft", $"'{command.DefinitionId}' has no draft to publish; save one first.");
+            ?? throw new InvalidTransitionException("workflow.no-draft", $"流程 {command.DefinitionId} 没有可发布的草稿，请先保存草稿 / '{command.DefinitionId}' has no draft to publish; save one first.");
         var problems = validator.Validate(draft.Definition).Problems;
         if (problems.Count > 0)
         {

@@ -19,15 +19,15 @@ public sealed class RetireHandler(IDefinitionStore store, GridCaseSettings setti
     {
         var versions = await store.ListVersionsAsync(command.DefinitionId, cancellationToken);
         var version = versions.FirstOrDefault(v => v.Version == command.Version)
-            ?? throw new NotFoundException($"Version {command.Version} of '{command.DefinitionId}'");
+            ?? throw new NotFoundException($"流程 {command.DefinitionId} 的 v{command.Version}", $"Version {command.Version} of '{command.DefinitionId}'");
         if (version.Status == VersionStatus.Retired)
         {
-            throw new GridCase.Domain.InvalidTransitionException("workflow.already-retired", $"v{command.Version} is already retired.");
+            throw new GridCase.Domain.InvalidTransitionException("workflow.already-retired", $"v{command.Version} 已停用 / v{command.Version} is already retired.");
         }
 
         if (!versions.Any(v => v.Version != command.Version && v.Status == VersionStatus.Published))
         {
-            throw new GridCase.Domain.InvalidTransitionException("workflow.last-published", $"v{command.Version} is the only published version; publish a new one before retiring it.");
+            throw new GridCase.Domain.InvalidTransitionException("workflow.last-published", $"v{command.Version} 是唯一的已发布版本，请先发布新版本再停用 / v{command.Version} is the only published version; publish a new one before retiring it.");
         }
 
         if (settings.StartVersionFor(command.DefinitionId) == command.Version)

@@ -15,7 +15,7 @@ public sealed class RollbackHandler(IDefinitionStore store, TimeProvider clock) 
     public async ValueTask<RollbackResponse> Handle(RollbackCommand command, CancellationToken cancellationToken)
     {
         var old = await store.GetVersionAsync(command.DefinitionId, command.Version, cancellationToken)
-            ?? throw new NotFoundException($"Version {command.Version} of '{command.DefinitionId}'");
+            ?? throw new NotFoundException($"流程 {command.DefinitionId} 的 v{command.Version}", $"Version {command.Version} of '{command.DefinitionId}'");
         var at = clock.GetUtcNow().UtcDateTime;
         var draft = old with { Version = 0, ChangeNote = $"rollback to v{command.Version}" };
         await store.SaveDraftAsync(new DraftInfo(draft, command.Actor.UserId, at, command.Version), cancellationToken);

@@ -18,7 +18,7 @@ public sealed class ValidateDraftHandler(IDefinitionStore store, DefinitionValid
         var definition = command.Document is { ValueKind: JsonValueKind.Object } document
             ? DraftDocument.Parse(command.DefinitionId, document)
             : (await store.GetDraftAsync(command.DefinitionId, cancellationToken))?.Definition
-              ?? throw new NotFoundException($"The draft of '{command.DefinitionId}'");
+              ?? throw new NotFoundException($"流程 {command.DefinitionId} 的草稿", $"The draft of '{command.DefinitionId}'");
         var problems = validator.Validate(definition).Problems;
         return new ValidateDraftResponse(problems.Count == 0, ProblemResponse.From(problems));
     }

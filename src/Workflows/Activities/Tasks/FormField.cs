@@ -100,30 +100,30 @@ public sealed record FormField(
                     value = (long)d;
                 }
 
-                return value is long whole ? InRange(whole, whole) : (null, $"{Name} must be a whole number.");
+                return value is long whole ? InRange(whole, whole) : (null, $"须为整数 / {Name} must be a whole number.");
             case FieldType.Number:
                 return value is long or double && double.IsFinite(ExpressionValues.ToDouble(value))
                     ? InRange(ExpressionValues.ToDouble(value), ExpressionValues.ToDouble(value))
-                    : (null, $"{Name} must be a number.");
+                    : (null, $"须为数字 / {Name} must be a number.");
             case FieldType.Bool:
-                return value is bool ? (value, null) : (null, $"{Name} must be true or false.");
+                return value is bool ? (value, null) : (null, $"须为是或否 / {Name} must be true or false.");
             case FieldType.Unit:
-                return value is string code ? CheckUnit(code, org) is { } problem ? (null, $"{Name}: {problem}") : (code, null) : (null, $"{Name} must be a unit code.");
+                return value is string code ? CheckUnit(code, org) is { } problem ? (null, UnitProblem(problem)) : (code, null) : (null, $"须为单位代码 / {Name} must be a unit code.");
             default:
                 if (value is not string s)
                 {
-                    return (null, $"{Name} must be text.");
+                    return (null, $"须为文字 / {Name} must be text.");
                 }
 
                 if (Enum is not null && !Enum.Contains(s, StringComparer.Ordinal))
                 {
-                    return (null, $"{Name} must be one of {string.Join(", ", Enum)}.");
+                    return (null, $"须为以下之一：{string.Join("、", Enum)} / {Name} must be one of {string.Join(", ", Enum)}.");
                 }
 
                 // Characters as a reader counts them (a Chinese character is one), not UTF-16 units.
                 if (MaxLength is { } max && s.EnumerateRunes().Count() > max)
                 {
-                    return (null, $"{Name} must be at most {max} characters long.");
+                    return (null, $"最多 {max} 个字 / {Name} must be at most {max} characters long.");
                 }
 
                 return (s, null);
@@ -139,7 +139,7 @@ public sealed record FormField(
 
         if (submitted is string || submitted is not System.Collections.IEnumerable list)
         {
-            return (null, $"{Name} must be a list of unit codes.");
+            return (null, $"须为单位代码列表 / {Name} must be a list of unit codes.");
         }
 
         var codes = new List<object?>();
@@ -147,13 +147,13 @@ public sealed record FormField(
         {
             if (ExpressionValues.Normalize(item) is not string text || text.Trim().Length == 0)
             {
-                return (null, $"{Name} must be a list of unit codes.");
+                return (null, $"须为单位代码列表 / {Name} must be a list of unit codes.");
             }
 
             var code = text.Trim();
             if (CheckUnit(code, org) is { } problem)
             {
-                return (null, $"{Name}: {problem}");
+                return (null, UnitProblem(problem));
             }
 
             if (!codes.Contains(code))
@@ -164,30 +164,34 @@ public sealed record FormField(
 
         if (MaxItems is { } max && codes.Count > max)
         {
-            return (null, $"{Name} must name at most {max} units.");
+            return (null, $"最多选择 {max} 个单位 / {Name} must name at most {max} units.");
         }
 
         return codes.Count == 0 ? (null, null) : (codes, null);
     }
 
-    /// <summary>Why <paramref name="code"/> is not an acceptable unit, or null when it is.</summary>
-    private string? CheckUnit(string code, OrgDirectory? org)
+    private string UnitProblem((string Chinese, string English) problem) => $"{problem.Chinese} / {Name}: {problem.English}";
+
+    /// <summary>Why <paramref name="code"/> is not an acceptable unit (in Chinese and in English), or null when it is.</summary>
+    private (string Chinese, string English)? CheckUnit(string code, OrgDirectory? org)
     {
         if (!UnitCode.TryParse(code, out var parsed))
         {
-            return $"'{code}' is not a unit code.";
+            return ($"{code} 不是单位代码", $"'{code}' is not a unit code.");
         }
 
         if (org is not null)
         {
             if (org.Find(parsed) is not { } unit)
             {
-                return $"unit '{code}' does not exist.";
+                return ($"单位 {code} 不存在", $"unit '{code}' does not exist.");
             }
 
             if (UnitKind is { } kind && unit.Kind != kind)
             {
-                return $"unit '{code}' is not a {(kind == Domain.Organisation.UnitKind.Department ? "department" : "area")}.";
+                return kind == Domain.Organisation.UnitKind.Department
+                    ? ($"{unit.Name} 不是职能部门", $"unit '{code}' is not a department.")
+                    : ($"{unit.Name} 不是属地单位", $"unit '{code}' is not an area.");
             }
         }
 
@@ -198,12 +202,12 @@ public sealed record FormField(
     {
         if (Min is { } min && number < min)
         {
-            return (null, $"{Name} must be at least {min.ToString(CultureInfo.InvariantCulture)}.");
+            return (null, $"不能小于 {min.ToString(CultureInfo.InvariantCulture)} / {Name} must be at least {min.ToString(CultureInfo.InvariantCulture)}.");
         }
 
         if (Max is { } max && number > max)
         {
-            return (null, $"{Name} must be at most {max.ToString(CultureInfo.InvariantCulture)}.");
+            return (null, $"不能大于 {max.ToString(CultureInfo.InvariantCulture)} / {Name} must be at most {max.ToString(CultureInfo.InvariantCulture)}.");
         }
 
         return (value, null);

@@ -181,13 +181,13 @@ public sealed class HumanTaskActivity : IActivity
         {
             if (!outcomes.Contains(outcome))
             {
-                return ActivityResult.Reject("outcome", $"'{outcome}' is not an outcome of this task; choose one of {string.Join(", ", outcomes)}.");
+                return ActivityResult.Reject("outcome", $"此任务没有结果 {outcome}，请选择：{string.Join("、", outcomes)} / '{outcome}' is not an outcome of this task; choose one of {string.Join(", ", outcomes)}.");
             }
 
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             foreach (var name in data.Keys.Where(k => !fields.Any(f => f.Name == k)))
             {
-                errors[name] = [$"{name} is not a field of the form '{form}'."];
+                errors[name] = [$"表单中没有此项 / {name} is not a field of the form '{form}'."];
             }
 
             var effects = new List<ActivityEffect>();
@@ -202,7 +202,7 @@ public sealed class HumanTaskActivity : IActivity
                 {
                     if (field.IsRequiredFor(outcome))
                     {
-                        errors[field.Name] = [$"{field.Name} is required for '{outcome}'."];
+                        errors[field.Name] = [$"选择此结果时须填写此项 / {field.Name} is required for '{outcome}'."];
                     }
                 }
                 else if (variables.TryGetValue(field.Name, out var type))

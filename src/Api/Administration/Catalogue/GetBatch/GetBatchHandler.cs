@@ -13,6 +13,6 @@ public sealed class GetBatchHandler(GridCaseDb db, OrgSnapshot org) : IQueryHand
         var batch = await db.CatalogueBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Id == query.Id, cancellationToken);
         return batch is not null && batch.County == county.Code
             ? BatchResponse.From(batch)
-            : throw new NotFoundException($"Catalogue batch {query.Id}");
+            : throw new NotFoundException($"事项批次 {query.Id}", $"Catalogue batch {query.Id}");
     }
 }

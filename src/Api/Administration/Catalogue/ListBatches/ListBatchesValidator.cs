@@ -15,6 +15,6 @@ public sealed class ListBatchesValidator : AbstractValidator<ListBatchesQuery>
             .When(q => q.Status is not null)
             .WithMessage($"批次状态无效 / status must be one of {string.Join(", ", Enum.GetNames<CatalogueBatchStatus>())}.");
         RuleFor(q => q.Limit).InclusiveBetween(1, MaxLimit).When(q => q.Limit is not null)
-            .WithMessage($"limit must be 1–{MaxLimit}.");
+            .WithMessage($"每页数量须在 1 到 {MaxLimit} 之间 / limit must be 1–{MaxLimit}.");
     }
 }

@@ -16,7 +16,7 @@ public sealed class WithdrawItemHandler(OrgSnapshot org, CatalogueStore catalogu
     {
         var county = AdministeredCounty.Resolve(org.Current, command.County, command.Caller);
         var catalogue = await catalogues.LoadAsync(county.Code, cancellationToken);
-        var item = catalogue?.Find(command.Code) ?? throw new NotFoundException($"Catalogue item {command.Code} of {county.Code}");
+        var item = catalogue?.Find(command.Code) ?? throw new NotFoundException($"{county.Code} 的事项 {command.Code}", $"Catalogue item {command.Code} of {county.Code}");
 
         var version = catalogue!.Withdraw(item.Code);
         log.Record(command.Caller, AdminChangeKinds.CatalogueItemWithdrawn, item.Code, county.Code.Value,

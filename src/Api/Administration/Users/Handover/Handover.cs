@@ -45,7 +45,7 @@ public sealed class HandoverHandler(GridCaseDb db, Departure departure) : IComma
         var successor = await db.Users.AsNoTracking().Where(u => u.UserName == command.ToUserName).Select(u => (string)(object)u.UnitCode).SingleOrDefaultAsync(cancellationToken);
         if (successor is not null && !CallerScope.For(command.Caller).Covers(successor))
         {
-            throw new NotFoundException($"User {command.ToUserName}");
+            throw new NotFoundException($"用户 {command.ToUserName}", $"User {command.ToUserName}");
         }
 
         return await departure.LeaveAsync(user, command.Caller, command.ToUserName, cancellationToken);

@@ -48,7 +48,7 @@ public sealed class ListUsersHandler(GridCaseDb db, OrgSnapshot org) : IQueryHan
             var unit = UnitCode.Parse(query.Unit);
             if (!scope.Covers(unit.Value))
             {
-                throw new NotFoundException($"Unit {unit}");
+                throw new NotFoundException($"单位 {unit}", $"Unit {unit}");
             }
 
             // What an administrator of that unit would see: the unit and the units below it.
