@@ -43,7 +43,7 @@ public sealed class GetTaskHandler(GridCaseDb db) : IQueryHandler<GetTaskQuery, 
         var task = await db.WorkflowTasks.AsNoTracking().FirstOrDefaultAsync(t => t.TaskId == query.TaskId, cancellationToken);
         if (task is null || !CallerScope.For(query.Caller).Covers(task.Queue))
         {
-            throw new NotFoundException($"Task {query.TaskId}");
+            throw new NotFoundException($"任务 {query.TaskId}", $"Task {query.TaskId}");
         }
 
         return (await QueueTaskRows.WithCasesAsync(db, [task], cancellationToken))[0];
