@@ -106,7 +106,7 @@ public sealed partial class RefusalLanguageTests
         using var response = await SendAsync(Refusals.Single(r => r.Name == "a report whose title is a number"), "en");
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-        Assert.That(problem.GetProperty("errors").GetProperty("title")[0].GetString(), Is.EqualTo("title must be text in quotes."));
+        Assert.That(problem.GetProperty("errors").GetProperty("title")[0].GetString(), Is.EqualTo("'title' must be text."));
     }
 
     [Test]
