@@ -7,11 +7,12 @@ namespace GridCase.Api.Tests.Web;
 public sealed class ConsoleRoutesTests
 {
     // What the console's build writes to wwwroot/routes.json (src/Web/src/routeTable.ts).
-    private static readonly ConsoleRoutes Routes = new(["/designer", "/queue", "/replay", "/replay/:caseId"]);
+    private static readonly ConsoleRoutes Routes = new(["/designer", "/queue", "/queue/:taskId", "/replay", "/replay/:caseId"]);
 
     [TestCase("/designer")]
     [TestCase("/queue")]
     [TestCase("/queue/")]
+    [TestCase("/queue/3f2b8c1e00004000800000000000000a-triage-1")]
     [TestCase("/replay")]
     [TestCase("/replay/3f2b8c1e-0000-4000-8000-000000000001")]
     public void A_console_route_falls_back_to_the_app(string path) => Assert.That(Routes.Matches(new PathString(path)), Is.True);
@@ -21,7 +22,7 @@ public sealed class ConsoleRoutesTests
     [TestCase("/health/live")]
     [TestCase("/swagger/index.html")]
     [TestCase("/Designer")]
-    [TestCase("/queue/extra")]
+    [TestCase("/queue/a/b")]
     [TestCase("/replay//x")]
     [TestCase("/replay/a/b")]
     [TestCase("/designerx")]
