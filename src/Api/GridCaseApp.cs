@@ -89,6 +89,11 @@ public static class GridCaseApp
         {
             services.AddHostedService<SqliteCheckpointer>();
         }
+        else
+        {
+            services.AddSingleton<PostgresTaskChangeListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresTaskChangeListener>());
+        }
 
         services.AddMediator((MediatorOptions options) =>
         {
@@ -146,6 +151,7 @@ public static class GridCaseApp
         services.AddScoped<CaseIntervention>();
         services.AddSingleton<CaseNumberPrefixes>();
         services.AddSingleton<TaskChangeHub>();
+        services.AddScoped<TaskChangeNotice>();
     }
 
     private static void UsePipeline(WebApplication app)

@@ -16,7 +16,7 @@ namespace GridCase.Api.Events;
 /// happen before it, guarded by the state's concurrency stamp, so that on SQLite the one writer's turn is spent on
 /// writing only.
 /// </summary>
-public sealed class CaseWorkflow(UnitOfWork unitOfWork, CaseStore cases, WorkflowRuntime runtime, CaseProjection projection, IdempotencyScope idempotency, TaskChangeHub changes)
+public sealed class CaseWorkflow(UnitOfWork unitOfWork, CaseStore cases, WorkflowRuntime runtime, CaseProjection projection, IdempotencyScope idempotency, TaskChangeHub changes, TaskChangeNotice notice)
 {
     /// <summary>
     /// Runs <paramref name="step"/> and commits what it wrote with the response it produced. A refusal that left no
@@ -39,6 +39,7 @@ public sealed class CaseWorkflow(UnitOfWork unitOfWork, CaseStore cases, Workflo
                 await idempotency.RecordAsync(response, statusCode, location(response), cancellationToken);
                 await unitOfWork.BeginWritesAsync(cancellationToken);
                 await cases.SaveAsync(cancellationToken);
+                await notice.SendInTransactionAsync(cancellationToken);
                 await unitOfWork.CommitAsync(cancellationToken);
                 changes.Publish();
                 foreach (var entry in _committed)
