@@ -45,7 +45,8 @@ public sealed class OperationalGauges(IServiceScopeFactory scopes, OrgSnapshot o
     {
         _requests = scheduleRequests;
         GridCaseTelemetry.EnsureInstruments();
-        using var timer = new PeriodicTimer(interval.Value, clock);
+        // Wall-clock ticks: the application's clock (a test's fake one included) only says what is overdue.
+        using var timer = new PeriodicTimer(interval.Value, TimeProvider.System);
         do
         {
             try
