@@ -63,7 +63,7 @@ public class DesignerTests : ConsoleTest
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "校验" }).ClickAsync();
         var problem = Page.GetByTestId("problems").Locator("li[data-nodes='notify_1']").First;
-        await Expect(problem).ToContainTextAsync("required");
+        await Expect(problem).ToContainTextAsync("缺少必填属性");
         await Expect(Page.Locator(".activity-node.has-problems[data-node-id='notify_1']")).ToBeVisibleAsync();
         await ScreenshotAsync("designer-problem-on-node");
 

@@ -10,10 +10,15 @@ public sealed class PropsReader(NodeDefinition node, ICollection<DefinitionProbl
 
     public bool Failed { get; private set; }
 
+    /// <summary>A problem of this node; a "中文 / English" <paramref name="message"/> names the node in both halves.</summary>
     public void Problem(string code, string message)
     {
         Failed = true;
-        problems.Add(DefinitionProblem.ForNode(code, Node.Id, $"{Node.Id}: {message}"));
+        var pair = message.IndexOf(" / ", StringComparison.Ordinal);
+        var text = pair > 0 && message.AsSpan(0, pair).ContainsAnyInRange('\u4e00', '\u9fff')
+            ? $"{Node.Id}：{message[..pair]} / {Node.Id}: {message[(pair + 3)..]}"
+            : $"{Node.Id}: {message}";
+        problems.Add(DefinitionProblem.ForNode(code, Node.Id, text));
     }
 
     public JsonElement? Get(string name) =>
@@ -28,7 +33,7 @@ public sealed class PropsReader(NodeDefinition node, ICollection<DefinitionProbl
         {
             if (required)
             {
-                Problem(ProblemCodes.MissingProperty, $"property '{name}' is required.");
+                Problem(ProblemCodes.MissingProperty, $"缺少必填属性 {name} / property '{name}' is required.");
             }
 
             return null;
@@ -36,7 +41,7 @@ public sealed class PropsReader(NodeDefinition node, ICollection<DefinitionProbl
 
         if (value.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.Value.GetString()))
         {
-            Problem(ProblemCodes.InvalidProperty, $"property '{name}' must be a non-empty string.");
+            Problem(ProblemCodes.InvalidProperty, $"属性 {name} 须为非空文字 / property '{name}' must be a non-empty string.");
             return null;
         }
 
@@ -50,7 +55,7 @@ public sealed class PropsReader(NodeDefinition node, ICollection<DefinitionProbl
         {
             if (required)
             {
-                Problem(ProblemCodes.MissingProperty, $"property '{name}' is required.");
+                Problem(ProblemCodes.MissingProperty, $"缺少必填属性 {name} / property '{name}' is required.");
             }
 
             return null;

@@ -42,6 +42,20 @@ public static class Cases
         return (reported.Id, reported.Number);
     }
 
+    /// <summary>Claims and completes a task as <paramref name="client"/>'s user; the step's answer (its open tasks).</summary>
+    public static async Task<JsonElement> CompleteAsync(HttpClient client, string taskId, object body)
+    {
+        var claim = await client.PostAsync($"/api/tasks/{taskId}/claim", null);
+        Assert.That(claim.IsSuccessStatusCode, Is.True, await claim.Content.ReadAsStringAsync());
+        var response = await client.PostAsJsonAsync($"/api/tasks/{taskId}/complete", body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, text);
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    public static string OpenTaskAt(JsonElement step, string nodeId) =>
+        step.GetProperty("openTasks").EnumerateArray().First(t => t.GetProperty("nodeId").GetString() == nodeId).GetProperty("id").GetString()!;
+
     public static async Task<string> StatusAsync(ConsoleServer server, string caseId)
     {
         using var dispatcher = await server.ClientForAsync(TownshipDispatcher);

@@ -15,11 +15,14 @@ public sealed class ConsoleServer : WebApplicationFactory<Program>
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "gridcase-web-tests", Guid.NewGuid().ToString("N"));
 
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _startVersion;
 
     /// <param name="services">Changes to the server's services (e.g. a fixed clock for one service).</param>
-    public ConsoleServer(Action<IServiceCollection>? services = null)
+    /// <param name="startVersion">The version of event-handling new cases start on: "1" (the v1 loop) or "latest".</param>
+    public ConsoleServer(Action<IServiceCollection>? services = null, string startVersion = "1")
     {
         _services = services;
+        _startVersion = startVersion;
         UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
     }
 
@@ -34,7 +37,7 @@ public sealed class ConsoleServer : WebApplicationFactory<Program>
         builder.UseSetting("GridCase:Auth:SignIn:PerAddressPerMinute", "1000000");
         builder.UseSetting("GridCase:Auth:SignIn:PerUserPerMinute", "1000000");
         // The queue and replay scenarios walk the v1 loop.
-        builder.UseSetting("GridCase:Workflows:StartVersion:event-handling", "1");
+        builder.UseSetting("GridCase:Workflows:StartVersion:event-handling", _startVersion);
         if (_services is not null)
         {
             builder.ConfigureServices(_services);

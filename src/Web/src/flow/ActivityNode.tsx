@@ -1,7 +1,9 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useT } from '../i18n/useT';
 import type { ActivityFlowNode } from './convert';
 
 export default function ActivityNode({ data, selected }: NodeProps<ActivityFlowNode>) {
+  const t = useT();
   const { node, descriptor, outcomes, problems, active, change } = data;
   const classes = ['activity-node'];
   if (selected) classes.push('selected');
@@ -17,7 +19,7 @@ export default function ActivityNode({ data, selected }: NodeProps<ActivityFlowN
       <div className="ports">
         {outcomes.map((o) => (
           <div key={o} className="port">
-            <span>{o}</span>
+            <span>{t.term(o)}</span>
             <Handle type="source" position={Position.Right} id={o} className="port-handle" data-outcome={o} />
           </div>
         ))}

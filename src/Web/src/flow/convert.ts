@@ -43,20 +43,24 @@ export interface FlowMarks {
   problems?: DefinitionProblem[];
   active?: string[];
   changed?: Record<string, DiffChange>;
+  /** An outcome as the reader says it (the edge's label); the outcome itself by default. */
+  term?: (outcome: string) => string;
 }
 
-export function edgeOf(c: Connection): OutcomeEdge {
+const sameWord = (outcome: string) => outcome;
+
+export function edgeOf(c: Connection, term: (outcome: string) => string = sameWord): OutcomeEdge {
   return {
     id: `${c.from}:${c.outcome}->${c.to}`,
     source: c.from,
     sourceHandle: c.outcome,
     target: c.to,
-    label: c.outcome,
+    label: term(c.outcome),
     data: { outcome: c.outcome },
   };
 }
 
-export function toFlow(doc: DefinitionDocument, descriptors: readonly ActivityType[], { problems = [], active = [], changed = {} }: FlowMarks = {}) {
+export function toFlow(doc: DefinitionDocument, descriptors: readonly ActivityType[], { problems = [], active = [], changed = {}, term = sameWord }: FlowMarks = {}) {
   const byType = new Map(descriptors.map((d) => [d.type, d]));
   const connections = doc.connections ?? [];
   const nodes: ActivityFlowNode[] = (doc.nodes ?? []).map((node, i) => ({
@@ -72,7 +76,7 @@ export function toFlow(doc: DefinitionDocument, descriptors: readonly ActivityTy
       change: changed[node.id],
     },
   }));
-  const edges = connections.map(edgeOf);
+  const edges = connections.map((c) => edgeOf(c, term));
   return { nodes, edges };
 }
 

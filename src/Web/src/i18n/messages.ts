@@ -249,4 +249,6 @@ export const zhTerms: Record<string, string> = {
   handledOnSite: '即办', assistingDepartments: '协办部门', targetUnit: '派往单位', returnedFrom: '退回单位',
   redispatchReason: '再派理由', finding: '核查情况',
   Filed: '已立案', Parked: '已挂账', AwaitingVerification: '待核查', Department: '部门移交', Superior: '上级交办',
+  // Ports of the shipped flowcharts' decisions and forks, as the canvas labels them.
+  onsite: '即办核实', grid: '派网格', village: '派村（社区）', lead: '牵头办理', assist: '协同办理', cross: '跨部门办理',
 };

@@ -28,7 +28,7 @@ public static class PropsReaderExtensions
 
         if (value.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"property '{name}' must be true or false.");
+            props.Problem(ProblemCodes.InvalidProperty, $"属性 {name} 须为 true 或 false / property '{name}' must be true or false.");
             return null;
         }
 
@@ -69,7 +69,7 @@ public static class PropsReaderExtensions
         {
             if (required)
             {
-                props.Problem(ProblemCodes.MissingProperty, $"property '{name}' is required.");
+                props.Problem(ProblemCodes.MissingProperty, $"缺少必填属性 {name} / property '{name}' is required.");
             }
 
             return null;

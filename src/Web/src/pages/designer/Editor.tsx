@@ -55,10 +55,10 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
   const t = useT();
   const byType = useMemo(() => new Map(types.map((d) => [d.type, d])), [types]);
   const start = useMemo(() => {
-    const flow = toFlow(initial.doc, types, { changed: initial.diff?.changed ?? {} });
+    const flow = toFlow(initial.doc, types, { changed: initial.diff?.changed ?? {}, term: (o) => t.term(o) });
     const edgeChanges = initial.diff?.edgeChanges ?? {};
     return { nodes: flow.nodes, edges: flow.edges.map((e) => (edgeChanges[e.id] ? { ...e, className: `edge-${edgeChanges[e.id]}` } : e)) };
-  }, [initial.doc, initial.diff, types]);
+  }, [initial.doc, initial.diff, types, t]);
   const [nodes, setNodes] = useState(start.nodes);
   const [edges, setEdges] = useState(start.edges);
   const [problems, setProblems] = useState<DefinitionProblem[]>(initial.problems);
@@ -114,9 +114,9 @@ export default function Editor({ definitionId, initial, types, onEditDraft, onPu
     remember();
     setEdges((es) => {
       const rest = es.filter((e) => !(e.source === from && e.sourceHandle === outcome));
-      return to ? addEdge(edgeOf({ from, outcome, to }), rest) : rest;
+      return to ? addEdge(edgeOf({ from, outcome, to }, (o) => t.term(o)), rest) : rest;
     });
-  }, [remember]);
+  }, [remember, t]);
   const onConnect = useCallback((c: FlowConnection) => connect(c.source, c.sourceHandle ?? '', c.target), [connect]);
 
   const currentDoc = useMemo(() => fromFlow(initial.doc, nodes, edges), [initial.doc, nodes, edges]);

@@ -60,7 +60,7 @@ export default function NodeProperties({ node, editable, nodes, outcomes, connec
           <tbody>
             {outcomes.map((o) => (
               <tr key={o}>
-                <td>{o} →</td>
+                <td title={o}>{t.term(o)} →</td>
                 <td>
                   <select name={`connect-${o}`} aria-label={`${t('outcome')} ${o} →`} disabled={!editable} value={connections.find((c) => c.from === node.id && c.outcome === o)?.to ?? ''}
                     onChange={(e) => onConnect(o, e.target.value)}>

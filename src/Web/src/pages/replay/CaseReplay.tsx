@@ -36,12 +36,12 @@ export default function CaseReplay({ caseId }: { caseId: string }) {
   const path = useMemo(() => pathTaken(entries ?? [], seq ?? 0, doc?.connections ?? []), [entries, seq, doc]);
   const flow = useMemo(() => {
     if (!doc) return null;
-    const base = toFlow(doc, types, { active: activeKey ? activeKey.split(',') : [] });
+    const base = toFlow(doc, types, { active: activeKey ? activeKey.split(',') : [], term: (o) => t.term(o) });
     return {
       nodes: base.nodes.map((n) => (path.nodes.includes(n.id) ? { ...n, className: 'path-taken' } : n)),
       edges: base.edges.map((e) => (path.edges.includes(e.id) ? { ...e, className: 'path-taken', animated: true } : e)),
     };
-  }, [doc, types, activeKey, path]);
+  }, [doc, types, activeKey, path, t]);
 
   const visible = useMemo(() => (entries ?? []).filter((e) => !peopleOnly || isPeopleAction(e)), [entries, peopleOnly]);
   const step = (delta: number) => {

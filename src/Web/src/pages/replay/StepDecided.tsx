@@ -11,7 +11,7 @@ export default function StepDecided({ entry }: { entry: JournalEntry }) {
     <span className="step-decided">
       {detail.outcome && <span className="outcome">{t.term(detail.outcome)}</span>}
       {detail.form.map(([name, value]) => <span key={name}> · {t.term(name)} {shown(value)}</span>)}
-      {detail.variable && <span>{t('replayVariable')} {detail.variable.name} = {shown(detail.variable.value)}</span>}
+      {detail.variable && <span>{t('replayVariable')} {t.term(detail.variable.name)} = {shown(detail.variable.value)}</span>}
     </span>
   );
 }
