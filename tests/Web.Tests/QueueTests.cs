@@ -33,7 +33,7 @@ public class QueueTests : ConsoleTest
         await Page.GetByRole(AriaRole.Radio, new() { Name = "立案", Exact = true }).CheckAsync();
         await Page.Locator("input[name='difficulty']").FillAsync("2");
         await Page.GetByRole(AriaRole.Button, new() { Name = "提交办理" }).ClickAsync();
-        await Expect(Page.Locator("[data-field-error='scope']")).ToContainTextAsync("scope");
+        await Expect(Page.Locator("[data-field-error='scope']")).ToContainTextAsync("须填写");
         await ScreenshotAsync("triage-form-with-api-error");
 
         await Page.Locator("select[name='scope']").SelectOptionAsync("Village");
