@@ -1,4 +1,3 @@
-using System.Net;
 using GridCase.Api.Tasks.Stream;
 using GridCase.Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,20 +31,11 @@ public sealed class ClusteredTaskStreamTests
                 await Task.Delay(50, timeout.Token);
             }
 
-            using var response = await townshipOnA.GetAsync("/api/tasks/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-            Assert.That(await reader.ReadLineAsync(timeout.Token), Is.EqualTo(": open"));
+            using var stream = await OpenTaskStreamAsync(townshipOnA, timeout.Token);
 
             await ReportAsync(gridMemberOnB, "推送：另一节点的新任务");
 
-            string? line;
-            do
-            {
-                line = await reader.ReadLineAsync(timeout.Token);
-            }
-            while (line is not null && line != "event: tasks");
-
+            var line = await stream.NextTasksEventAsync(timeout.Token);
             Assert.That(line, Is.EqualTo("event: tasks"));
         }
         finally

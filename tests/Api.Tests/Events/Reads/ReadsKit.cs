@@ -36,6 +36,41 @@ internal static class ReadsKit
     public static string TaskAt(JsonElement step, string nodeId) =>
         step.GetProperty("openTasks").EnumerateArray().Single(t => t.GetProperty("nodeId").GetString() == nodeId).GetProperty("id").GetString()!;
 
+    /// <summary>Opens <c>/api/tasks/stream</c> and reads its opening comment; the stream then waits for events.</summary>
+    public static async Task<TaskStream> OpenTaskStreamAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        var response = await client.GetAsync("/api/tasks/stream", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
+        var stream = new TaskStream(response, new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken)));
+        Assert.That(await stream.Reader.ReadLineAsync(cancellationToken), Is.EqualTo(": open"));
+        return stream;
+    }
+
+    public sealed class TaskStream(HttpResponseMessage response, StreamReader reader) : IDisposable
+    {
+        public StreamReader Reader { get; } = reader;
+
+        /// <summary>Reads until an <c>event: tasks</c> line (or the end, or the token's time) and returns that line.</summary>
+        public async Task<string?> NextTasksEventAsync(CancellationToken cancellationToken)
+        {
+            string? line;
+            do
+            {
+                line = await Reader.ReadLineAsync(cancellationToken);
+            }
+            while (line is not null && line != "event: tasks");
+
+            return line;
+        }
+
+        public void Dispose()
+        {
+            Reader.Dispose();
+            response.Dispose();
+        }
+    }
+
     /// <summary>Reports an event in <see cref="Grid"/> as its grid member, with a reporter whose phone is <see cref="Phone"/>.</summary>
     public static async Task<JsonElement> ReportAsync(HttpClient gridMember, string title)
     {

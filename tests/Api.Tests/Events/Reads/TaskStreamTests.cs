@@ -13,21 +13,11 @@ public sealed class TaskStreamTests
         using var gridMember = await SharedApi.Factory.ClientForAsync("g" + Grid);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
 
-        using var response = await township.GetAsync("/api/tasks/stream", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-        Assert.That(await reader.ReadLineAsync(timeout.Token), Is.EqualTo(": open"));
+        using var stream = await OpenTaskStreamAsync(township, timeout.Token);
 
         await ReportAsync(gridMember, "推送：新任务");
 
-        string? line;
-        do
-        {
-            line = await reader.ReadLineAsync(timeout.Token);
-        }
-        while (line is not null && line != "event: tasks");
-
+        var line = await stream.NextTasksEventAsync(timeout.Token);
         Assert.That(line, Is.EqualTo("event: tasks"));
     }
 
