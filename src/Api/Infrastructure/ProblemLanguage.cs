@@ -1,3 +1,5 @@
+using GridCase.Workflows.Definitions;
+
 namespace GridCase.Api.Infrastructure;
 
 /// <summary>
@@ -7,8 +9,6 @@ namespace GridCase.Api.Infrastructure;
 /// </summary>
 public static class ProblemLanguage
 {
-    private const string Separator = " / ";
-
     public enum Choice
     {
         Both,
@@ -30,10 +30,7 @@ public static class ProblemLanguage
         };
     }
 
-    /// <summary>
-    /// One half of a "中文 / English" pair. The separator is the first " / " with Chinese before it and none after it;
-    /// failing that (an English half that names a Chinese unit), the first " / " with Chinese before it.
-    /// </summary>
+    /// <summary>One half of a "中文 / English" pair (the separator as <see cref="ProblemCodes.PairSeparatorAt"/> finds it).</summary>
     public static string? Pick(string? text, Choice choice)
     {
         if (text is null || choice == Choice.Both)
@@ -41,23 +38,9 @@ public static class ProblemLanguage
             return text;
         }
 
-        var at = Separators(text).FirstOrDefault(i => !Chinese(text.AsSpan(i + Separator.Length)), -1);
-        at = at >= 0 ? at : Separators(text).FirstOrDefault(-1);
-        return at < 0 ? text : choice == Choice.Chinese ? text[..at] : text[(at + Separator.Length)..];
+        var at = ProblemCodes.PairSeparatorAt(text);
+        return at < 0 ? text : choice == Choice.Chinese ? text[..at] : text[(at + ProblemCodes.PairSeparator.Length)..];
     }
-
-    private static IEnumerable<int> Separators(string text)
-    {
-        for (var at = text.IndexOf(Separator, StringComparison.Ordinal); at > 0; at = text.IndexOf(Separator, at + 1, StringComparison.Ordinal))
-        {
-            if (Chinese(text.AsSpan(0, at)))
-            {
-                yield return at;
-            }
-        }
-    }
-
-    private static bool Chinese(ReadOnlySpan<char> text) => text.ContainsAnyInRange('\u4e00', '\u9fff');
 
     /// <summary>Rewrites a problem in the caller's language (the hook of <c>AddProblemDetails</c>).</summary>
     public static void Apply(ProblemDetailsContext context)

@@ -14,9 +14,9 @@ public sealed class PropsReader(NodeDefinition node, ICollection<DefinitionProbl
     public void Problem(string code, string message)
     {
         Failed = true;
-        var pair = message.IndexOf(" / ", StringComparison.Ordinal);
-        var text = pair > 0 && message.AsSpan(0, pair).ContainsAnyInRange('\u4e00', '\u9fff')
-            ? $"{Node.Id}：{message[..pair]} / {Node.Id}: {message[(pair + 3)..]}"
+        var pair = ProblemCodes.PairSeparatorAt(message);
+        var text = pair >= 0
+            ? $"{Node.Id}：{message[..pair]} / {Node.Id}: {message[(pair + ProblemCodes.PairSeparator.Length)..]}"
             : $"{Node.Id}: {message}";
         problems.Add(DefinitionProblem.ForNode(code, Node.Id, text));
     }
@@ -64,14 +64,14 @@ public sealed class PropsReader(NodeDefinition node, ICollection<DefinitionProbl
         if (value.Value.ValueKind != JsonValueKind.Array
             || value.Value.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString())))
         {
-            Problem(ProblemCodes.InvalidProperty, $"property '{name}' must be an array of non-empty strings.");
+            Problem(ProblemCodes.InvalidProperty, $"属性 {name} 须为非空文字的数组 / property '{name}' must be an array of non-empty strings.");
             return null;
         }
 
         var list = value.Value.EnumerateArray().Select(e => e.GetString()!).ToList();
         if (list.Distinct(StringComparer.Ordinal).Count() != list.Count)
         {
-            Problem(ProblemCodes.InvalidProperty, $"property '{name}' repeats a value.");
+            Problem(ProblemCodes.InvalidProperty, $"属性 {name} 含重复的值 / property '{name}' repeats a value.");
             return null;
         }
 

@@ -62,10 +62,42 @@ public static class ProblemCodes
         _ => "流程定义有问题",
     };
 
+    /// <summary>The separator between the halves of a "中文 / English" pair.</summary>
+    public const string PairSeparator = " / ";
+
+    /// <summary>
+    /// Where the " / " between the halves of a "中文 / English" pair is, or -1 when <paramref name="text"/> is no pair:
+    /// the first " / " with Chinese before it and none after it; failing that (an English half that names a Chinese
+    /// unit), the first " / " with Chinese before it. So a " / " inside a value of the Chinese half (e.g. a condition
+    /// <c>score / 2 &gt; 3</c>) is not taken for the separator.
+    /// </summary>
+    public static int PairSeparatorAt(string text)
+    {
+        var first = -1;
+        for (var at = text.IndexOf(PairSeparator, StringComparison.Ordinal); at > 0; at = text.IndexOf(PairSeparator, at + 1, StringComparison.Ordinal))
+        {
+            if (!IsChinese(text.AsSpan(0, at)))
+            {
+                continue;
+            }
+
+            if (!IsChinese(text.AsSpan(at + PairSeparator.Length)))
+            {
+                return at;
+            }
+
+            first = first < 0 ? at : first;
+        }
+
+        return first;
+    }
+
+    private static bool IsChinese(ReadOnlySpan<char> text) => text.ContainsAnyInRange('\u4e00', '\u9fff');
+
     /// <summary>A message as a "中文 / English" pair: as it is when it has Chinese, otherwise the code's Chinese in front.</summary>
     public static string Bilingual(string code, string message, IReadOnlyList<string> nodeIds)
     {
-        if (message.AsSpan().ContainsAnyInRange('\u4e00', '\u9fff'))
+        if (IsChinese(message))
         {
             return message;
         }

@@ -86,4 +86,14 @@ public static class ExpressionValues
         ValueKind.String => "a string",
         _ => "a value",
     };
+
+    /// <summary>The Chinese of <see cref="Describe(ValueKind)"/>, for the Chinese half of a problem.</summary>
+    public static string DescribeChinese(ValueKind kind) => kind switch
+    {
+        ValueKind.Bool => "布尔值（true 或 false）",
+        ValueKind.Int => "整数",
+        ValueKind.Number => "数值",
+        ValueKind.String => "文字",
+        _ => "值",
+    };
 }

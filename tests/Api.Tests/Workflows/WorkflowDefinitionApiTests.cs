@@ -76,6 +76,27 @@ public sealed class WorkflowDefinitionApiTests
         Assert.That((await JsonAsync(await client.GetAsync($"/api/workflow-definitions/{id}/versions"))).GetArrayLength(), Is.Zero);
     }
 
+    [TestCase("zh-CN", "handle：deadline.warnAt 须为 0 与 1 之间（不含 0 和 1）的小数，如 0.8")]
+    [TestCase("en", "handle: deadline.warnAt must be a fraction between 0 and 1 (exclusive), e.g. 0.8.")]
+    public async Task A_property_problem_answers_in_the_callers_language_in_its_own_words(string language, string expected)
+    {
+        var client = await SharedApi.Factory.ClientForAsync("admin");
+        var id = NewId();
+        var document = ValidDocument(id);
+        document["nodes"]![2]!["props"]!["deadline"] = new JsonObject { ["workingHours"] = 2, ["warnAt"] = 1.5 };
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/workflow-definitions/{id}/draft")
+        {
+            Content = new StringContent(document.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Accept-Language", language);
+
+        var saved = await JsonAsync(await client.SendAsync(request));
+
+        var problem = saved.GetProperty("problems").EnumerateArray().Single();
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("invalid-property"));
+        Assert.That(problem.GetProperty("message").GetString(), Is.EqualTo(expected));
+    }
+
     [Test]
     public async Task A_valid_draft_publishes_as_the_next_version_with_its_change_note()
     {

@@ -52,6 +52,8 @@ internal static class ActivityHarness
         Assert.That(problems, Is.Not.Empty);
         Assert.That(problems.Select(p => p.NodeIds), Has.All.EqualTo(new[] { NodeId }));
         Assert.That(problems.Select(p => p.Message), Has.All.Contain(" / " + NodeId + ": "));
+        // The activity wrote the Chinese half itself, not only the generic Chinese of the code in front (issue 13).
+        Assert.That(problems.Select(p => p.Message), Has.All.StartWith(NodeId + "："));
         return problems;
     }
 

@@ -44,7 +44,7 @@ public sealed class DecisionActivity : IActivity
 
             if (index == 0)
             {
-                props.Problem(ProblemCodes.InvalidProperty, "a decision needs at least one condition.");
+                props.Problem(ProblemCodes.InvalidProperty, "条件分支节点至少需要一个条件 / a decision needs at least one condition.");
             }
         }
 
@@ -55,7 +55,7 @@ public sealed class DecisionActivity : IActivity
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"{path} must be an object with an outcome and a condition ('when').");
+            props.Problem(ProblemCodes.InvalidProperty, $"{path} 须为含 outcome 和条件（'when'）的对象 / {path} must be an object with an outcome and a condition ('when').");
             return null;
         }
 
@@ -65,26 +65,28 @@ public sealed class DecisionActivity : IActivity
             : null;
         if (outcome is null)
         {
-            props.Problem(ProblemCodes.MissingProperty, $"{path} needs an outcome.");
+            props.Problem(ProblemCodes.MissingProperty, $"{path} 缺少结果（outcome） / {path} needs an outcome.");
         }
 
         if (!element.TryGetProperty("when", out var w) || w.ValueKind != JsonValueKind.String)
         {
             props.Problem(
                 w.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? ProblemCodes.MissingProperty : ProblemCodes.InvalidProperty,
-                $"{path} needs a condition ('when') as text, e.g. \"difficulty >= 3\".");
+                $"{path} 缺少文字形式的条件（'when'），如 \"difficulty >= 3\" / {path} needs a condition ('when') as text, e.g. \"difficulty >= 3\".");
             return null;
         }
 
         var when = ConditionExpression.Parse(w.GetString()!, types, out var error);
+        var errorChinese = error;
         if (error is null && when.ResultType is not (ValueKind.Bool or ValueKind.Unknown))
         {
+            errorChinese = $"条件的结果是{ExpressionValues.DescribeChinese(when.ResultType)}，不是 true 或 false";
             error = $"the condition is {ExpressionValues.Describe(when.ResultType)}, not true or false.";
         }
 
         if (error is not null)
         {
-            props.Problem(ProblemCodes.BadCondition, $"{path} ('{w.GetString()}'): {error}");
+            props.Problem(ProblemCodes.BadCondition, $"{path} 的条件 '{w.GetString()}' 有误：{errorChinese} / {path} ('{w.GetString()}'): {error}");
             return null;
         }
 

@@ -44,12 +44,12 @@ public sealed class DecisionTableActivity : IActivity
         var types = NameTypes.For(context);
         if (inputs is { Count: 0 })
         {
-            props.Problem(ProblemCodes.InvalidProperty, "a table needs at least one input.");
+            props.Problem(ProblemCodes.InvalidProperty, "决策表至少需要一个输入 / a table needs at least one input.");
         }
 
         foreach (var unknown in inputs?.Where(i => !types.ContainsKey(i)) ?? [])
         {
-            props.Problem(ProblemCodes.UnknownVariable, $"input '{unknown}' is neither a declared variable nor a case fact ({string.Join(", ", types.Keys.Order(StringComparer.Ordinal))}).");
+            props.Problem(ProblemCodes.UnknownVariable, $"输入 '{unknown}' 既不是已声明的变量，也不是案卷事实（{string.Join("、", types.Keys.Order(StringComparer.Ordinal))}） / input '{unknown}' is neither a declared variable nor a case fact ({string.Join(", ", types.Keys.Order(StringComparer.Ordinal))}).");
         }
 
         var rowsElement = props.Array("rows", required: true);
@@ -67,7 +67,7 @@ public sealed class DecisionTableActivity : IActivity
             {
                 if (rows.Any(r => r.Id == row.Id))
                 {
-                    props.Problem(ProblemCodes.InvalidProperty, $"row id '{row.Id}' is used twice.");
+                    props.Problem(ProblemCodes.InvalidProperty, $"行标识 '{row.Id}' 重复使用 / row id '{row.Id}' is used twice.");
                 }
 
                 rows.Add(row);
@@ -76,7 +76,7 @@ public sealed class DecisionTableActivity : IActivity
 
         if (index == 0)
         {
-            props.Problem(ProblemCodes.InvalidProperty, "a table needs at least one row.");
+            props.Problem(ProblemCodes.InvalidProperty, "决策表至少需要一行 / a table needs at least one row.");
         }
 
         return props.Failed ? null : new Compiled(node, inputs, kinds, rows, fallback);
@@ -88,7 +88,7 @@ public sealed class DecisionTableActivity : IActivity
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"{path} must be an object with an id, cells ('when') and an outcome.");
+            props.Problem(ProblemCodes.InvalidProperty, $"{path} 须为含 id、条件（'when'）和 outcome 的对象 / {path} must be an object with an id, cells ('when') and an outcome.");
             return null;
         }
 
@@ -96,7 +96,7 @@ public sealed class DecisionTableActivity : IActivity
         var id = Text(element, "id");
         if (id is null)
         {
-            props.Problem(ProblemCodes.MissingProperty, $"{path} needs an id.");
+            props.Problem(ProblemCodes.MissingProperty, $"{path} 缺少 id / {path} needs an id.");
             return null;
         }
 
@@ -105,7 +105,7 @@ public sealed class DecisionTableActivity : IActivity
         var outcome = Text(element, "outcome");
         if (outcome is null)
         {
-            props.Problem(ProblemCodes.MissingProperty, $"{path} needs an outcome.");
+            props.Problem(ProblemCodes.MissingProperty, $"{path} 缺少结果（outcome） / {path} needs an outcome.");
             ok = false;
         }
 
@@ -114,7 +114,7 @@ public sealed class DecisionTableActivity : IActivity
         {
             if (when.ValueKind != JsonValueKind.Object)
             {
-                props.Problem(ProblemCodes.InvalidProperty, $"{path}: when must be an object of input → cell.");
+                props.Problem(ProblemCodes.InvalidProperty, $"{path}：when 须为“输入 → 单元格”形式的对象 / {path}: when must be an object of input → cell.");
                 return null;
             }
 
@@ -123,7 +123,7 @@ public sealed class DecisionTableActivity : IActivity
                 var i = Enumerable.Range(0, inputs.Count).FirstOrDefault(k => inputs[k] == cell.Name, -1);
                 if (i < 0)
                 {
-                    props.Problem(ProblemCodes.InvalidProperty, $"{path}: '{cell.Name}' is not one of the inputs ({string.Join(", ", inputs)}).");
+                    props.Problem(ProblemCodes.InvalidProperty, $"{path}：'{cell.Name}' 不是输入之一（{string.Join("、", inputs)}） / {path}: '{cell.Name}' is not one of the inputs ({string.Join(", ", inputs)}).");
                     ok = false;
                     continue;
                 }
@@ -139,7 +139,7 @@ public sealed class DecisionTableActivity : IActivity
         {
             if (outputsElement.ValueKind != JsonValueKind.Object)
             {
-                props.Problem(ProblemCodes.InvalidProperty, $"{path}: outputs must be an object of variable → value.");
+                props.Problem(ProblemCodes.InvalidProperty, $"{path}：outputs 须为“变量 → 值”形式的对象 / {path}: outputs must be an object of variable → value.");
                 return null;
             }
 
@@ -147,7 +147,7 @@ public sealed class DecisionTableActivity : IActivity
             {
                 if (!variables.TryGetValue(output.Name, out var type))
                 {
-                    props.Problem(ProblemCodes.UnknownVariable, $"{path}: output '{output.Name}' is not a declared variable.");
+                    props.Problem(ProblemCodes.UnknownVariable, $"{path}：输出 '{output.Name}' 不是已声明的变量 / {path}: output '{output.Name}' is not a declared variable.");
                     ok = false;
                     continue;
                 }
@@ -155,7 +155,7 @@ public sealed class DecisionTableActivity : IActivity
                 var value = NameTypes.Coerce(ExpressionValues.FromJson(output.Value), type);
                 if (value is null && output.Value.ValueKind != JsonValueKind.Null)
                 {
-                    props.Problem(ProblemCodes.InvalidProperty, $"{path}: output {output.Name} = {output.Value.GetRawText()} is not {ExpressionValues.Describe(NameTypes.KindOf(type))}.");
+                    props.Problem(ProblemCodes.InvalidProperty, $"{path}：输出 {output.Name} = {output.Value.GetRawText()} 不是{ExpressionValues.DescribeChinese(NameTypes.KindOf(type))} / {path}: output {output.Name} = {output.Value.GetRawText()} is not {ExpressionValues.Describe(NameTypes.KindOf(type))}.");
                     ok = false;
                     continue;
                 }

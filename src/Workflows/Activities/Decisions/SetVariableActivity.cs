@@ -31,7 +31,7 @@ public sealed class SetVariableActivity : IActivity
         VariableType type = default;
         if (name is not null && !context.Variables.TryGetValue(name, out type))
         {
-            props.Problem(ProblemCodes.UnknownVariable, $"'{name}' is not a declared variable.");
+            props.Problem(ProblemCodes.UnknownVariable, $"'{name}' 不是已声明的变量 / '{name}' is not a declared variable.");
             name = null;
         }
 
@@ -41,7 +41,7 @@ public sealed class SetVariableActivity : IActivity
         var expressionText = props.String("expression", required: false);
         if (hasValue == (props.Get("expression") is not null))
         {
-            props.Problem(hasValue ? ProblemCodes.InvalidProperty : ProblemCodes.MissingProperty, "give either a value or an expression.");
+            props.Problem(hasValue ? ProblemCodes.InvalidProperty : ProblemCodes.MissingProperty, "value 与 expression 须给出且只能给出一项 / give either a value or an expression.");
             return null;
         }
 
@@ -55,7 +55,7 @@ public sealed class SetVariableActivity : IActivity
             var fixedValue = ExpressionValues.FromJson(value);
             if (value.ValueKind is not JsonValueKind.Null && NameTypes.Coerce(fixedValue, type) is null)
             {
-                props.Problem(ProblemCodes.InvalidProperty, $"value {value.GetRawText()} is not {ExpressionValues.Describe(NameTypes.KindOf(type))} (variable '{name}' is {type.ToString().ToLowerInvariant()}).");
+                props.Problem(ProblemCodes.InvalidProperty, $"值 {value.GetRawText()} 不是{ExpressionValues.DescribeChinese(NameTypes.KindOf(type))}（变量 '{name}' 是 {type.ToString().ToLowerInvariant()}） / value {value.GetRawText()} is not {ExpressionValues.Describe(NameTypes.KindOf(type))} (variable '{name}' is {type.ToString().ToLowerInvariant()}).");
                 return null;
             }
 
@@ -68,14 +68,16 @@ public sealed class SetVariableActivity : IActivity
         }
 
         var expression = ConditionExpression.Parse(expressionText, NameTypes.For(context), out var error);
+        var errorChinese = error;
         if (error is null && !NameTypes.Fits(expression.ResultType, type))
         {
+            errorChinese = $"结果是{ExpressionValues.DescribeChinese(expression.ResultType)}，但变量 '{name}' 是 {type.ToString().ToLowerInvariant()}";
             error = $"it gives {ExpressionValues.Describe(expression.ResultType)} but variable '{name}' is {type.ToString().ToLowerInvariant()}.";
         }
 
         if (error is not null)
         {
-            props.Problem(ProblemCodes.BadCondition, $"expression '{expressionText}': {error}");
+            props.Problem(ProblemCodes.BadCondition, $"表达式 '{expressionText}' 有误：{errorChinese} / expression '{expressionText}': {error}");
             return null;
         }
 

@@ -33,7 +33,7 @@ public abstract partial record TableCell
             {
                 if (element.ValueKind == JsonValueKind.Array || element is { ValueKind: JsonValueKind.String } && element.GetString()!.Trim() == "*")
                 {
-                    props.Problem(ProblemCodes.InvalidProperty, $"{path}: a list holds plain values, ranges or comparisons, not '*' or another list.");
+                    props.Problem(ProblemCodes.InvalidProperty, $"{path}：列表只能包含普通值、区间或比较，不能包含 '*' 或另一个列表 / {path}: a list holds plain values, ranges or comparisons, not '*' or another list.");
                     return null;
                 }
 
@@ -47,7 +47,7 @@ public abstract partial record TableCell
 
             if (options.Count == 0)
             {
-                props.Problem(ProblemCodes.InvalidProperty, $"{path}: an empty list matches nothing.");
+                props.Problem(ProblemCodes.InvalidProperty, $"{path}：空列表匹配不到任何情况 / {path}: an empty list matches nothing.");
                 return null;
             }
 
@@ -73,27 +73,31 @@ public abstract partial record TableCell
             var expected = numeric
                 ? "a number, a range like \"1..2\", a comparison like \">=3\", a list or \"*\""
                 : kind == ValueKind.Bool ? "true, false or \"*\"" : "a text value, a list or \"*\"";
-            props.Problem(ProblemCodes.InvalidProperty, $"{path}: {cell.GetRawText()} cannot match input '{input}'; expected {expected}.");
+            var expectedChinese = numeric
+                ? "数值、区间（如 \"1..2\"）、比较（如 \">=3\"）、列表或 \"*\""
+                : kind == ValueKind.Bool ? "true、false 或 \"*\"" : "文字、列表或 \"*\"";
+            props.Problem(ProblemCodes.InvalidProperty, $"{path}：{cell.GetRawText()} 无法匹配输入 '{input}'，应为{expectedChinese} / {path}: {cell.GetRawText()} cannot match input '{input}'; expected {expected}.");
             return null;
         }
 
         if (kind == ValueKind.Int && read.Bounds.Any(b => Math.Floor(b) != b))
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"{path}: input '{input}' is a whole number; {cell.GetRawText()} is not.");
+            props.Problem(ProblemCodes.InvalidProperty, $"{path}：输入 '{input}' 是整数，{cell.GetRawText()} 不是 / {path}: input '{input}' is a whole number; {cell.GetRawText()} is not.");
             return null;
         }
 
         if (read is RangeCell { Low: var low, High: var high } && low > high)
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"{path}: the range {cell.GetRawText()} is empty.");
+            props.Problem(ProblemCodes.InvalidProperty, $"{path}：区间 {cell.GetRawText()} 为空 / {path}: the range {cell.GetRawText()} is empty.");
             return null;
         }
 
         if (domain is not null && read is EqualsCell equals && !domain.Any(d => ExpressionValues.Equal(d, equals.Value) == true))
         {
+            var values = domain.Select(d => Convert.ToString(d, CultureInfo.InvariantCulture)).ToList();
             props.Problem(
                 ProblemCodes.InvalidProperty,
-                $"{path}: {cell.GetRawText()} is not a value of '{input}' ({string.Join(", ", domain.Select(d => Convert.ToString(d, CultureInfo.InvariantCulture)))}).");
+                $"{path}：{cell.GetRawText()} 不是 '{input}' 的取值（{string.Join("、", values)}） / {path}: {cell.GetRawText()} is not a value of '{input}' ({string.Join(", ", values)}).");
             return null;
         }
 

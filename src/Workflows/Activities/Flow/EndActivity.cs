@@ -23,12 +23,12 @@ public sealed class EndActivity : IActivity
         var branch = props.Bool("branch") ?? false;
         if (!ClosureCodes.Contains(code))
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"closureCode must be one of {string.Join(", ", ClosureCodes)}.");
+            props.Problem(ProblemCodes.InvalidProperty, $"closureCode 须为 {string.Join("、", ClosureCodes)} 之一 / closureCode must be one of {string.Join(", ", ClosureCodes)}.");
         }
 
         if (fromVariable is not null && !context.Variables.ContainsKey(fromVariable))
         {
-            props.Problem(ProblemCodes.UnknownVariable, $"fromVariable names unknown variable '{fromVariable}'.");
+            props.Problem(ProblemCodes.UnknownVariable, $"fromVariable 引用了未声明的变量 '{fromVariable}' / fromVariable names unknown variable '{fromVariable}'.");
         }
 
         return props.Failed ? null : new Compiled(node, code, fromVariable, branch);

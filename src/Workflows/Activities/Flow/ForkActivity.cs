@@ -18,7 +18,7 @@ public sealed class ForkActivity : IActivity
         var branches = props.Strings("branches", required: true);
         if (branches is { Count: < 2 })
         {
-            props.Problem(ProblemCodes.InvalidProperty, "a fork needs at least two branches.");
+            props.Problem(ProblemCodes.InvalidProperty, "并行分支节点至少需要两个分支 / a fork needs at least two branches.");
         }
 
         return props.Failed || branches is null ? null : new Compiled(node, branches);

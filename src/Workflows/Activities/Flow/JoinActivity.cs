@@ -26,7 +26,7 @@ public sealed class JoinActivity : IActivity
         var modeText = props.String("mode", required: false) ?? "all";
         if (!Enum.TryParse<JoinMode>(modeText, ignoreCase: true, out var mode))
         {
-            props.Problem(ProblemCodes.InvalidProperty, "mode must be 'all' or 'any'.");
+            props.Problem(ProblemCodes.InvalidProperty, "mode 须为 'all' 或 'any' / mode must be 'all' or 'any'.");
             return null;
         }
 

@@ -45,18 +45,18 @@ public sealed partial class NotifyActivity : IActivity
             }
             else
             {
-                props.Problem(ProblemCodes.InvalidProperty, $"recipient must be one of {string.Join(", ", Recipients)} or unit:<code>.");
+                props.Problem(ProblemCodes.InvalidProperty, $"recipient 须为 {string.Join("、", Recipients)} 之一，或 unit:<单位代码> / recipient must be one of {string.Join(", ", Recipients)} or unit:<code>.");
             }
         }
 
         if (message is not null && message.Length > MaxMessageLength)
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"message must be at most {MaxMessageLength} characters.");
+            props.Problem(ProblemCodes.InvalidProperty, $"message 最多 {MaxMessageLength} 个字 / message must be at most {MaxMessageLength} characters.");
         }
 
         if (message is not null && PersonalDataPattern().IsMatch(message))
         {
-            props.Problem(ProblemCodes.InvalidProperty, "message looks as if it holds a phone or identity card number; messages must not carry personal data.");
+            props.Problem(ProblemCodes.InvalidProperty, "message 似乎含有电话号码或身份证号码，通知不得含个人信息 / message looks as if it holds a phone or identity card number; messages must not carry personal data.");
         }
 
         return props.Failed || recipient is null || message is null ? null : new Compiled(node, recipient, unit, message);

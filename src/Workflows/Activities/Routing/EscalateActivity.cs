@@ -36,11 +36,11 @@ public sealed class EscalateActivity : IActivity
         {
             if (!UnitCode.TryParse(text, out var code))
             {
-                props.Problem(ProblemCodes.InvalidProperty, "unit must be a unit code (e.g. 140521 or 140521GA).");
+                props.Problem(ProblemCodes.InvalidProperty, "unit 须为单位代码（如 140521 或 140521GA） / unit must be a unit code (e.g. 140521 or 140521GA).");
             }
             else if (code.AreaLevel == OrgLevel.Grid)
             {
-                props.Problem(ProblemCodes.InvalidProperty, $"unit {code} is a grid: escalation goes up, never to a grid.");
+                props.Problem(ProblemCodes.InvalidProperty, $"单位 {code} 是网格：上报升级只能向上，不能升级到网格 / unit {code} is a grid: escalation goes up, never to a grid.");
             }
             else
             {

@@ -101,7 +101,7 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
         {
             props.Problem(
                 present.Count == 0 ? ProblemCodes.MissingProperty : ProblemCodes.InvalidProperty,
-                $"{name} must name exactly one of {choices}.");
+                $"{name} 须指定且只能指定 {string.Join("、", allowedKeys)} 中的一项 / {name} must name exactly one of {choices}.");
             return null;
         }
 
@@ -114,7 +114,7 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
                 var level = Enum.GetNames<OrgLevel>().FirstOrDefault(n => string.Equals(n, text, StringComparison.Ordinal));
                 if (level is null)
                 {
-                    props.Problem(ProblemCodes.InvalidProperty, $"{name}.level must be one of {string.Join(", ", Enum.GetNames<OrgLevel>())}.");
+                    props.Problem(ProblemCodes.InvalidProperty, $"{name}.level 须为 {string.Join("、", Enum.GetNames<OrgLevel>())} 之一 / {name}.level must be one of {string.Join(", ", Enum.GetNames<OrgLevel>())}.");
                     return null;
                 }
 
@@ -122,7 +122,7 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
             case UnitTargetKind.Unit:
                 if (value.ValueKind != JsonValueKind.String || !UnitCode.TryParse(value.GetString(), out var code))
                 {
-                    props.Problem(ProblemCodes.InvalidProperty, $"{name}.unit must be a unit code (e.g. 140521100 or 140521GA).");
+                    props.Problem(ProblemCodes.InvalidProperty, $"{name}.unit 须为单位代码（如 140521100 或 140521GA） / {name}.unit must be a unit code (e.g. 140521100 or 140521GA).");
                     return null;
                 }
 
@@ -131,7 +131,7 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
                 var variable = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
                 if (variable is null || variables?.GetValueOrDefault(variable) != VariableType.String)
                 {
-                    props.Problem(ProblemCodes.UnknownVariable, $"{name}.variable must name a declared string variable (filled by a 'unit' field).");
+                    props.Problem(ProblemCodes.UnknownVariable, $"{name}.variable 须为已声明的文字变量（由 'unit' 字段填写） / {name}.variable must name a declared string variable (filled by a 'unit' field).");
                     return null;
                 }
 
@@ -139,7 +139,7 @@ public sealed record UnitTarget(UnitTargetKind Kind, OrgLevel? Level = null, Uni
             default:
                 if (value.ValueKind != JsonValueKind.True)
                 {
-                    props.Problem(ProblemCodes.InvalidProperty, $"{name}.{Keys[kind]} must be true.");
+                    props.Problem(ProblemCodes.InvalidProperty, $"{name}.{Keys[kind]} 须为 true / {name}.{Keys[kind]} must be true.");
                     return null;
                 }
 

@@ -53,7 +53,7 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
         {
             props.Problem(
                 present.Count == 0 ? ProblemCodes.MissingProperty : ProblemCodes.InvalidProperty,
-                "deadline must give exactly one of workingHours, duration or fromCatalogue.");
+                "deadline 须给出且只能给出 workingHours、duration、fromCatalogue 中的一项 / deadline must give exactly one of workingHours, duration or fromCatalogue.");
             return null;
         }
 
@@ -62,7 +62,7 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
         {
             if (w.ValueKind != JsonValueKind.Number || w.GetDouble() is not (> 0 and < 1))
             {
-                props.Problem(ProblemCodes.InvalidProperty, "deadline.warnAt must be a fraction between 0 and 1 (exclusive), e.g. 0.8.");
+                props.Problem(ProblemCodes.InvalidProperty, "deadline.warnAt 须为 0 与 1 之间（不含 0 和 1）的小数，如 0.8 / deadline.warnAt must be a fraction between 0 and 1 (exclusive), e.g. 0.8.");
                 return null;
             }
 
@@ -74,7 +74,7 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
         {
             if (oi.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                props.Problem(ProblemCodes.InvalidProperty, "deadline.overdueInterrupts must be true or false.");
+                props.Problem(ProblemCodes.InvalidProperty, "deadline.overdueInterrupts 须为 true 或 false / deadline.overdueInterrupts must be true or false.");
                 return null;
             }
 
@@ -96,7 +96,7 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
             default:
                 if (value.ValueKind != JsonValueKind.True)
                 {
-                    props.Problem(ProblemCodes.InvalidProperty, "deadline.fromCatalogue must be true.");
+                    props.Problem(ProblemCodes.InvalidProperty, "deadline.fromCatalogue 须为 true / deadline.fromCatalogue must be true.");
                     return null;
                 }
 
@@ -119,13 +119,13 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
             : null;
         if (list is null)
         {
-            props.Problem(ProblemCodes.InvalidProperty, "deadline.carryOver must be an array of the task's outcomes.");
+            props.Problem(ProblemCodes.InvalidProperty, "deadline.carryOver 须为本任务结果的数组 / deadline.carryOver must be an array of the task's outcomes.");
             return [];
         }
 
         foreach (var unknown in list.Where(o => outcomes is not null && !outcomes.Contains(o)))
         {
-            props.Problem(ProblemCodes.UndeclaredOutcome, $"deadline.carryOver names '{unknown}', which is not an outcome of this task.");
+            props.Problem(ProblemCodes.UndeclaredOutcome, $"deadline.carryOver 中的 '{unknown}' 不是本任务的结果 / deadline.carryOver names '{unknown}', which is not an outcome of this task.");
         }
 
         return list;
@@ -140,7 +140,7 @@ public sealed record DeadlineSpec(TimeAmount? Amount, double WarnAt)
 
         if (value.ValueKind != JsonValueKind.String || !variables.TryGetValue(value.GetString()!, out var type) || type is not (VariableType.Int or VariableType.Number))
         {
-            props.Problem(ProblemCodes.UnknownVariable, "deadline.extendBy must name a declared int or number variable (working hours).");
+            props.Problem(ProblemCodes.UnknownVariable, "deadline.extendBy 须为已声明的 int 或 number 变量（工作时数） / deadline.extendBy must name a declared int or number variable (working hours).");
             return null;
         }
 

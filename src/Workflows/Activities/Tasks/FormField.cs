@@ -234,7 +234,7 @@ public sealed record FormField(
             {
                 if (fields.Any(f => f.Name == field.Name))
                 {
-                    props.Problem(ProblemCodes.InvalidProperty, $"field '{field.Name}' is declared twice.");
+                    props.Problem(ProblemCodes.InvalidProperty, $"表单字段 '{field.Name}' 重复声明 / field '{field.Name}' is declared twice.");
                 }
 
                 fields.Add(field);
@@ -249,7 +249,7 @@ public sealed record FormField(
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"{path} must be an object with a name and a type.");
+            props.Problem(ProblemCodes.InvalidProperty, $"{path} 须为含 name 和 type 的对象 / {path} must be an object with a name and a type.");
             return null;
         }
 
@@ -268,7 +268,7 @@ public sealed record FormField(
             : null;
         if (name is null)
         {
-            Problem(ProblemCodes.MissingProperty, $"{path} needs a name.");
+            Problem(ProblemCodes.MissingProperty, $"{path} 缺少 name / {path} needs a name.");
             return null;
         }
 
@@ -286,7 +286,7 @@ public sealed record FormField(
         };
         if (type is null)
         {
-            Problem(typeText is null ? ProblemCodes.MissingProperty : ProblemCodes.InvalidProperty, $"{path} needs a type: int, number, string, bool, unit or units.");
+            Problem(typeText is null ? ProblemCodes.MissingProperty : ProblemCodes.InvalidProperty, $"{path} 缺少 type，可为 int、number、string、bool、unit 或 units / {path} needs a type: int, number, string, bool, unit or units.");
             return null;
         }
 
@@ -300,7 +300,7 @@ public sealed record FormField(
 
             if (!numeric || value.ValueKind != JsonValueKind.Number)
             {
-                Problem(ProblemCodes.InvalidProperty, numeric ? $"{path}: {key} must be a number." : $"{path}: {key} applies to int and number fields only.");
+                Problem(ProblemCodes.InvalidProperty, numeric ? $"{path}：{key} 须为数值 / {path}: {key} must be a number." : $"{path}：{key} 仅用于 int 和 number 字段 / {path}: {key} applies to int and number fields only.");
                 return null;
             }
 
@@ -311,7 +311,7 @@ public sealed record FormField(
         var max = Bound("max");
         if (min > max)
         {
-            Problem(ProblemCodes.InvalidProperty, $"{path}: min must not be above max.");
+            Problem(ProblemCodes.InvalidProperty, $"{path}：min 不得大于 max / {path}: min must not be above max.");
         }
 
         int? maxLength = null;
@@ -319,7 +319,7 @@ public sealed record FormField(
         {
             if (type != FieldType.String || ml.ValueKind != JsonValueKind.Number || !ml.TryGetInt32(out var length) || length < 1)
             {
-                Problem(ProblemCodes.InvalidProperty, $"{path}: maxLength is a whole number above zero, for string fields only.");
+                Problem(ProblemCodes.InvalidProperty, $"{path}：maxLength 须为大于零的整数，仅用于 string 字段 / {path}: maxLength is a whole number above zero, for string fields only.");
             }
             else
             {
@@ -335,7 +335,7 @@ public sealed record FormField(
                 : null;
             if (type != FieldType.String || values is not { Count: > 0 } || values.Distinct(StringComparer.Ordinal).Count() != values.Count)
             {
-                Problem(ProblemCodes.InvalidProperty, $"{path}: enum is a list of distinct non-empty strings, for string fields only.");
+                Problem(ProblemCodes.InvalidProperty, $"{path}：enum 须为互不相同的非空文字列表，仅用于 string 字段 / {path}: enum is a list of distinct non-empty strings, for string fields only.");
             }
         }
 
@@ -344,7 +344,7 @@ public sealed record FormField(
         {
             if (r.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                Problem(ProblemCodes.InvalidProperty, $"{path}: required must be true or false.");
+                Problem(ProblemCodes.InvalidProperty, $"{path}：required 须为 true 或 false / {path}: required must be true or false.");
             }
             else
             {
@@ -357,19 +357,19 @@ public sealed record FormField(
         {
             if (rf.ValueKind != JsonValueKind.Array || rf.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
             {
-                Problem(ProblemCodes.InvalidProperty, $"{path}: requiredFor must be a list of outcomes.");
+                Problem(ProblemCodes.InvalidProperty, $"{path}：requiredFor 须为结果列表 / {path}: requiredFor must be a list of outcomes.");
             }
             else
             {
                 requiredFor = rf.EnumerateArray().Select(v => v.GetString()!).ToList();
                 foreach (var outcome in requiredFor.Where(o => outcomes is not null && !outcomes.Contains(o)))
                 {
-                    Problem(ProblemCodes.InvalidProperty, $"{path}: requiredFor names '{outcome}', which is not one of the outcomes.");
+                    Problem(ProblemCodes.InvalidProperty, $"{path}：requiredFor 中的 '{outcome}' 不是本任务的结果 / {path}: requiredFor names '{outcome}', which is not one of the outcomes.");
                 }
 
                 if (required && requiredFor.Count > 0)
                 {
-                    Problem(ProblemCodes.InvalidProperty, $"{path}: use either required (every outcome) or requiredFor (some outcomes), not both.");
+                    Problem(ProblemCodes.InvalidProperty, $"{path}：required（所有结果必填）与 requiredFor（部分结果必填）只能用其一 / {path}: use either required (every outcome) or requiredFor (some outcomes), not both.");
                 }
             }
         }
@@ -380,7 +380,7 @@ public sealed record FormField(
             if (type is not (FieldType.Unit or FieldType.Units) || uk.ValueKind != JsonValueKind.String
                 || !System.Enum.TryParse<UnitKind>(uk.GetString(), ignoreCase: false, out var parsedKind) || !System.Enum.IsDefined(parsedKind))
             {
-                Problem(ProblemCodes.InvalidProperty, $"{path}: unitKind is Department or Area, for unit and units fields only.");
+                Problem(ProblemCodes.InvalidProperty, $"{path}：unitKind 须为 Department 或 Area，仅用于 unit 和 units 字段 / {path}: unitKind is Department or Area, for unit and units fields only.");
             }
             else
             {
@@ -393,7 +393,7 @@ public sealed record FormField(
         {
             if (type != FieldType.Units || mi.ValueKind != JsonValueKind.Number || !mi.TryGetInt32(out var most) || most < 1)
             {
-                Problem(ProblemCodes.InvalidProperty, $"{path}: maxItems is a whole number above zero, for units fields only.");
+                Problem(ProblemCodes.InvalidProperty, $"{path}：maxItems 须为大于零的整数，仅用于 units 字段 / {path}: maxItems is a whole number above zero, for units fields only.");
             }
             else
             {
@@ -403,7 +403,7 @@ public sealed record FormField(
 
         if (variables.TryGetValue(name, out var variableType) && !Fits(type.Value, variableType))
         {
-            Problem(ProblemCodes.InvalidProperty, $"{path} is {typeText} but variable '{name}' is {variableType.ToString().ToLowerInvariant()}.");
+            Problem(ProblemCodes.InvalidProperty, $"{path} 的类型是 {typeText}，但变量 '{name}' 是 {variableType.ToString().ToLowerInvariant()} / {path} is {typeText} but variable '{name}' is {variableType.ToString().ToLowerInvariant()}.");
         }
 
         NotSameAsRule? notSameAs = null;
@@ -413,7 +413,7 @@ public sealed record FormField(
             var unless = rule.ValueKind == JsonValueKind.Object && rule.TryGetProperty("unless", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
             if (variable is null || !variables.ContainsKey(variable))
             {
-                Problem(ProblemCodes.UnknownVariable, $"{path}: notSameAs.variable must name a declared variable.");
+                Problem(ProblemCodes.UnknownVariable, $"{path}：notSameAs.variable 须为已声明的变量 / {path}: notSameAs.variable must name a declared variable.");
             }
             else
             {

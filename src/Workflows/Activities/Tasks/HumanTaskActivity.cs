@@ -55,12 +55,12 @@ public sealed class HumanTaskActivity : IActivity
         var outcomes = props.Strings("outcomes", required: true);
         if (outcomes is { Count: 0 })
         {
-            props.Problem(ProblemCodes.InvalidProperty, "a task needs at least one outcome.");
+            props.Problem(ProblemCodes.InvalidProperty, "任务至少需要一个结果 / a task needs at least one outcome.");
         }
 
         foreach (var reserved in outcomes?.Where(o => o is Warning or Overdue) ?? [])
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"'{reserved}' is the deadline's port and cannot be a task outcome.");
+            props.Problem(ProblemCodes.InvalidProperty, $"'{reserved}' 是时限的端口，不能作为任务结果 / '{reserved}' is the deadline's port and cannot be a task outcome.");
         }
 
         var fields = FormField.ReadAll(props, outcomes, context.Variables);
@@ -68,20 +68,20 @@ public sealed class HumanTaskActivity : IActivity
         var purpose = TaskPurpose.Disposal;
         if (props.String("purpose", required: false) is { } purposeText && !Purposes.TryGetValue(purposeText, out purpose))
         {
-            props.Problem(ProblemCodes.InvalidProperty, "purpose must be disposal, check or visit.");
+            props.Problem(ProblemCodes.InvalidProperty, "purpose 须为 disposal（处置）、check（核查）或 visit（回访） / purpose must be disposal, check or visit.");
         }
 
         var forEach = props.String("forEach", required: false);
         if (forEach is not null && context.Variables.GetValueOrDefault(forEach) != VariableType.Units)
         {
-            props.Problem(ProblemCodes.UnknownVariable, $"forEach must name a declared units variable; '{forEach}' is not one.");
+            props.Problem(ProblemCodes.UnknownVariable, $"forEach 须为已声明的 units 变量，'{forEach}' 不是 / forEach must name a declared units variable; '{forEach}' is not one.");
         }
 
         if (queue is not null && (queue.Kind == UnitTargetKind.Item) != (forEach is not null))
         {
             props.Problem(ProblemCodes.InvalidProperty, forEach is null
-                ? "queue {\"item\":true} is only for a task with forEach."
-                : "a task with forEach is queued at each item: queue {\"item\":true}.");
+                ? "queue {\"item\":true} 仅用于带 forEach 的任务（多实例任务） / queue {\"item\":true} is only for a task with forEach."
+                : "带 forEach 的任务在每一项的单位排队：queue {\"item\":true} / a task with forEach is queued at each item: queue {\"item\":true}.");
         }
 
         var separateFrom = props.Strings("separateFrom", required: false) ?? [];

@@ -9,14 +9,14 @@ namespace GridCase.Workflows.Activities.Tasks;
 public static class PropsReaderExtensions
 {
     public static JsonElement? Object(this PropsReader props, string name, bool required) =>
-        Require(props, name, required, JsonValueKind.Object, "an object");
+        Require(props, name, required, JsonValueKind.Object, "对象", "an object");
 
     public static JsonElement? Array(this PropsReader props, string name, bool required) =>
-        Require(props, name, required, JsonValueKind.Array, "an array");
+        Require(props, name, required, JsonValueKind.Array, "数组", "an array");
 
     /// <summary>A finite number, or null (with a problem when it is required, or present and not a number).</summary>
     public static double? Number(this PropsReader props, string name, bool required) =>
-        Require(props, name, required, JsonValueKind.Number, "a number") is { } value ? value.GetDouble() : null;
+        Require(props, name, required, JsonValueKind.Number, "数值", "a number") is { } value ? value.GetDouble() : null;
 
     public static bool? Bool(this PropsReader props, string name)
     {
@@ -46,7 +46,7 @@ public static class PropsReaderExtensions
         {
             if (where == "props" && element.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
             {
-                props.Problem(ProblemCodes.InvalidProperty, "props must be an object.");
+                props.Problem(ProblemCodes.InvalidProperty, "props 须为对象 / props must be an object.");
             }
 
             return;
@@ -57,12 +57,13 @@ public static class PropsReaderExtensions
             if (!known.Contains(property.Name))
             {
                 var expected = known.Count == 0 ? "none are expected" : $"expected: {string.Join(", ", known)}";
-                props.Problem(ProblemCodes.InvalidProperty, $"{where} has an unknown property '{property.Name}' ({expected}).");
+                var expectedChinese = known.Count == 0 ? "此处不应有属性" : $"可用：{string.Join("、", known)}";
+                props.Problem(ProblemCodes.InvalidProperty, $"{where} 含未知属性 '{property.Name}'（{expectedChinese}） / {where} has an unknown property '{property.Name}' ({expected}).");
             }
         }
     }
 
-    private static JsonElement? Require(PropsReader props, string name, bool required, JsonValueKind kind, string what)
+    private static JsonElement? Require(PropsReader props, string name, bool required, JsonValueKind kind, string whatChinese, string what)
     {
         var value = props.Get(name);
         if (value is null)
@@ -77,7 +78,7 @@ public static class PropsReaderExtensions
 
         if (value.Value.ValueKind != kind)
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"property '{name}' must be {what}.");
+            props.Problem(ProblemCodes.InvalidProperty, $"属性 {name} 须为{whatChinese} / property '{name}' must be {what}.");
             return null;
         }
 

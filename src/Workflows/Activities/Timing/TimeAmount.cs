@@ -24,13 +24,13 @@ public abstract record TimeAmount
         TimeSpan duration = default;
         if (text is null || !text.StartsWith('P') || datePart.Contains('Y') || datePart.Contains('M') || !TryParse(text, out duration))
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"{path} must be an ISO-8601 duration in days, hours, minutes or seconds, e.g. PT5S, PT4H or P1DT12H.");
+            props.Problem(ProblemCodes.InvalidProperty, $"{path} 须为以天、小时、分钟或秒计的 ISO-8601 时长，如 PT5S、PT4H 或 P1DT12H / {path} must be an ISO-8601 duration in days, hours, minutes or seconds, e.g. PT5S, PT4H or P1DT12H.");
             return null;
         }
 
         if (duration <= TimeSpan.Zero || duration > MaxDuration)
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"{path} must be longer than zero and at most {MaxDuration.TotalDays:0} days.");
+            props.Problem(ProblemCodes.InvalidProperty, $"{path} 须大于零且不超过 {MaxDuration.TotalDays:0} 天 / {path} must be longer than zero and at most {MaxDuration.TotalDays:0} days.");
             return null;
         }
 
@@ -41,7 +41,7 @@ public abstract record TimeAmount
     {
         if (value.ValueKind != JsonValueKind.Number || value.GetDouble() is not (> 0 and <= MaxWorkingHours))
         {
-            props.Problem(ProblemCodes.InvalidProperty, $"{path} must be a number of hours above zero and at most {MaxWorkingHours:0}.");
+            props.Problem(ProblemCodes.InvalidProperty, $"{path} 须为工作时数，大于零且不超过 {MaxWorkingHours:0} / {path} must be a number of hours above zero and at most {MaxWorkingHours:0}.");
             return null;
         }
 

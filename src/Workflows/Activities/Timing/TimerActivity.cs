@@ -34,7 +34,7 @@ public sealed partial class TimerActivity : IActivity
         {
             props.Problem(
                 present.Count == 0 ? ProblemCodes.MissingProperty : ProblemCodes.InvalidProperty,
-                "give exactly one of duration, workingHours or until.");
+                "duration、workingHours、until 须给出且只能给出一项 / give exactly one of duration, workingHours or until.");
             return null;
         }
 
@@ -56,7 +56,7 @@ public sealed partial class TimerActivity : IActivity
                 if (!InstantPattern().IsMatch(text)
                     || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var until))
                 {
-                    props.Problem(ProblemCodes.InvalidProperty, "until must be a date and time with its offset, e.g. 2026-10-08T09:00:00+08:00.");
+                    props.Problem(ProblemCodes.InvalidProperty, "until 须为带时区偏移的日期时间，如 2026-10-08T09:00:00+08:00 / until must be a date and time with its offset, e.g. 2026-10-08T09:00:00+08:00.");
                     return null;
                 }
 

@@ -41,6 +41,17 @@ public sealed class DecisionTests
     }
 
     [Test]
+    public void A_condition_holding_a_slash_splits_into_its_Chinese_and_English_halves_at_the_pair_separator()
+    {
+        var problem = Problems(_activity, """{"conditions":[{"outcome":"a","when":"difficulty / 2"}],"default":"easy"}""").Single();
+
+        Assert.That(problem.Code, Is.EqualTo(ProblemCodes.BadCondition));
+        var at = ProblemCodes.PairSeparatorAt(problem.Message);
+        Assert.That(problem.Message[..at], Is.EqualTo("n1：conditions[0] 的条件 'difficulty / 2' 有误：条件的结果是数值，不是 true 或 false"));
+        Assert.That(problem.Message[(at + 3)..], Is.EqualTo("n1: conditions[0] ('difficulty / 2'): the condition is a number, not true or false."));
+    }
+
+    [Test]
     public void Outcomes_are_the_distinct_condition_outcomes_in_order_then_the_default()
     {
         var node = Compile(_activity, Props);
