@@ -13,8 +13,9 @@ public sealed record GaugeInterval(TimeSpan Value);
 /// The values behind the gauges that need the database: open and overdue tasks per unit queue and timers past due.
 /// A scrape never queries: it reads the last snapshot, which this service refreshes every
 /// <see cref="GaugeInterval"/>. A refresh asks the task index (queue, status, due time) for the open tasks of the known
-/// units, a chunk of units per query, so it reads the open tasks' index entries and never the closed ones (a county
-/// with 1M cases keeps millions of closed tasks), and counts the timers past due on the (status, due time) index.
+/// units, a chunk of units per query, so it reads the open tasks and never the closed ones (a county with 1M cases keeps
+/// millions of closed tasks), and counts the timers past due on the (status, due time) index. Overdue is the task's own
+/// flag, set when its deadline fires — the same rule as the queue's 超期 filter, so the gauge and the queue agree.
 /// </summary>
 public sealed class OperationalGauges(IServiceScopeFactory scopes, OrgSnapshot org, TimerScheduleRequests scheduleRequests, TimeProvider clock,
     GaugeInterval interval, ILogger<OperationalGauges> logger) : BackgroundService
@@ -80,7 +81,7 @@ public sealed class OperationalGauges(IServiceScopeFactory scopes, OrgSnapshot o
             var rows = await db.WorkflowTasks.AsNoTracking()
                 .Where(t => chunk.Contains(t.Queue) && t.Status == WorkTaskStatus.Open)
                 .GroupBy(t => t.Queue)
-                .Select(g => new { Queue = g.Key, Open = g.Count(), Overdue = g.Count(t => t.DueAt <= now) })
+                .Select(g => new { Queue = g.Key, Open = g.Count(), Overdue = g.Count(t => t.Overdue) })
                 .ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
