@@ -3,8 +3,9 @@ using GridCase.Persistence.Idempotency;
 namespace GridCase.Api.Infrastructure;
 
 /// <summary>
-/// Deletes the <c>Idempotency-Key</c> records older than <see cref="GridCaseSettings.IdempotencyRetention"/>, once at
-/// start and then every <see cref="Interval"/>, in batches of <see cref="Batch"/> rows (oldest first, by the index on
+/// Deletes the <c>Idempotency-Key</c> records older than <see cref="GridCaseSettings.IdempotencyRetention"/> every
+/// <see cref="Interval"/> of wall-clock time (not at start: start-up stays free of writes, and a restart only delays
+/// the next sweep), in batches of <see cref="Batch"/> rows (oldest first, by the index on
 /// the claim time). On several nodes each sweeps; the deletes are idempotent.
 /// </summary>
 public sealed class IdempotencySweeper(IServiceScopeFactory scopes, GridCaseSettings settings, TimeProvider clock, ILogger<IdempotencySweeper> logger)
@@ -15,10 +16,11 @@ public sealed class IdempotencySweeper(IServiceScopeFactory scopes, GridCaseSett
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        // Wall-clock ticks: the application's clock (a test's fake one included) only says what has expired.
+        using var timer = new PeriodicTimer(Interval, TimeProvider.System);
         try
         {
-            do
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
@@ -29,7 +31,6 @@ public sealed class IdempotencySweeper(IServiceScopeFactory scopes, GridCaseSett
                     logger.LogWarning(e, "The sweep of expired idempotency keys failed; it runs again in {Interval}.", Interval);
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
